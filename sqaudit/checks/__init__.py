@@ -1,0 +1,16 @@
+"""Criterion kinds: one module each, registered by name. A module's docstring is its documentation."""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+from sqaudit.checks import complaint, interruption, phrase, pii, prohibited, regex, sequence, timing
+
+KINDS: dict[str, ModuleType] = {
+    module.NAME: module
+    for module in (phrase, prohibited, regex, sequence, timing, interruption, pii, complaint)
+}
+
+
+def is_detector(kind: str) -> bool:
+    return bool(getattr(KINDS.get(kind), "DETECTOR", False))

@@ -1,0 +1,86 @@
+"""Compile a rubric once: every phrase of every criterion into one Aho-Corasick automaton.
+
+Scanning a contact is then one pass per turn whatever the number of phrases. Phrases and
+text go through the same :func:`sqaudit.text.normalize`; an English phrase must sit on word
+boundaries ("hi" is not found in "this"), a Chinese one matches as a substring.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import ahocorasick
+
+from sqaudit.checks import KINDS, is_detector
+from sqaudit.checks.base import Hit
+from sqaudit.checks.sequence import inline_phrases
+from sqaudit.rubric.model import Criterion, Rubric
+from sqaudit.text import normalize
+
+# owner key, phrase as written, left and right word-boundary checks needed
+Entry = tuple[str, str, bool, bool]
+
+
+def _wordish(ch: str) -> bool:
+    return ch.isascii() and (ch.isalnum() or ch == "_")
+
+
+@dataclass(frozen=True)
+class CompiledRubric:
+    rubric: Rubric
+    detectors: tuple[Criterion, ...]
+    scored: tuple[Criterion, ...]
+    automaton: object | None  # ahocorasick.Automaton, None when the rubric has no phrases
+
+    def scan(self, texts: Sequence[str]) -> dict[str, list[Hit]]:
+        """Owner key -> hits, over the normalised turn texts, in turn and position order."""
+        found: dict[str, list[Hit]] = {}
+        if self.automaton is None:
+            return found
+        iterate = self.automaton.iter  # type: ignore[attr-defined]
+        for turn, text in enumerate(texts):
+            if not text:
+                continue
+            for last, (length, entries) in iterate(text):
+                start = last - length + 1
+                for owner, phrase, left, right in entries:
+                    if left and start > 0 and _wordish(text[start - 1]):
+                        continue
+                    if right and last + 1 < len(text) and _wordish(text[last + 1]):
+                        continue
+                    found.setdefault(owner, []).append(Hit(turn, start, last + 1, phrase))
+        return found
+
+
+def phrase_groups(criterion: Criterion) -> dict[str, dict[str, list[str]]]:
+    """Owner key -> language -> phrases that this criterion asks the matcher to find."""
+    groups: dict[str, dict[str, list[str]]] = {}
+    if criterion.phrases and getattr(KINDS.get(criterion.kind), "PHRASES", "unused") != "unused":
+        groups[criterion.id] = {k: list(v) for k, v in criterion.phrases.items()}
+    if criterion.kind == "sequence":
+        groups.update(inline_phrases(criterion))
+    return groups
+
+
+def compile_rubric(rubric: Rubric) -> CompiledRubric:
+    table: dict[str, list[Entry]] = {}
+    for criterion in rubric.criteria:
+        for owner, by_language in phrase_groups(criterion).items():
+            for phrases in by_language.values():
+                for phrase in phrases:
+                    key = normalize(phrase).strip()
+                    if not key:
+                        continue
+                    entry = (owner, phrase, _wordish(key[0]), _wordish(key[-1]))
+                    if entry not in table.setdefault(key, []):
+                        table[key].append(entry)
+    automaton = None
+    if table:
+        automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY, ahocorasick.KEY_STRING)
+        for key, entries in table.items():
+            automaton.add_word(key, (len(key), tuple(entries)))
+        automaton.make_automaton()
+    detectors = tuple(c for c in rubric.criteria if is_detector(c.kind))
+    scored = tuple(c for c in rubric.criteria if not is_detector(c.kind))
+    return CompiledRubric(rubric, detectors, scored, automaton)

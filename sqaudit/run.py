@@ -1,0 +1,140 @@
+"""A scoring run: inputs streamed through the engine, errors kept, a summary at the end.
+
+The run is consumed once, contact by contact, so a formatter can write each result as it
+comes and memory does not grow with the batch. Once consumed, ``summary()`` and
+``errors`` describe the whole batch (what was scored, what was skipped and why).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from sqaudit import __version__
+from sqaudit.engine import evaluate
+from sqaudit.errors import InputError
+from sqaudit.model import DIMENSIONS, ContactResult, InputProblem, Outcome, RunHeader, Transcript
+from sqaudit.rubric.compile import CompiledRubric
+from sqaudit.stats import Estimate, RunningMean, proportion_interval
+
+
+@dataclass
+class CriterionTally:
+    passed: int = 0
+    failed: int = 0
+    not_applicable: int = 0
+    error: int = 0
+
+    def add(self, outcome: Outcome) -> None:
+        if outcome is Outcome.PASS:
+            self.passed += 1
+        elif outcome is Outcome.FAIL:
+            self.failed += 1
+        elif outcome is Outcome.NOT_APPLICABLE:
+            self.not_applicable += 1
+        else:
+            self.error += 1
+
+    def miss_rate(self) -> float | None:
+        judged = self.passed + self.failed
+        return self.failed / judged if judged else None
+
+
+@dataclass(frozen=True)
+class RunSummary:
+    contacts: int
+    scored: int
+    skipped: int
+    score: Estimate
+    pass_rate: Estimate
+    with_critical_failure: int
+    complaints: int
+    internal_errors: int
+    dimensions: dict[str, Estimate]
+    criteria: dict[str, CriterionTally]
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "contacts": self.contacts, "scored": self.scored, "skipped": self.skipped,
+            "score": self.score.to_dict(), "pass_rate": self.pass_rate.to_dict(),
+            "with_critical_failure": self.with_critical_failure, "complaints": self.complaints,
+            "internal_errors": self.internal_errors,
+            "dimensions": {k: v.to_dict() for k, v in self.dimensions.items()},
+            "criteria": {k: {"pass": t.passed, "fail": t.failed, "not_applicable": t.not_applicable,
+                             "error": t.error} for k, t in self.criteria.items()},
+        }
+
+
+@dataclass
+class AuditRun:
+    header: RunHeader
+    items: Iterable[Transcript | InputError]
+    compiled: CompiledRubric
+    on_item: Callable[[], None] | None = None  # progress callback
+    errors: list[InputProblem] = field(default_factory=list)
+    _scores: RunningMean = field(default_factory=RunningMean)
+    _dimensions: dict[str, RunningMean] = field(default_factory=lambda: {d: RunningMean() for d in DIMENSIONS})
+    _criteria: dict[str, CriterionTally] = field(default_factory=dict)
+    _counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(
+        ("contacts", "passed", "critical", "complaints", "internal"), 0))
+    _consumed: bool = False
+
+    def __post_init__(self) -> None:
+        self._criteria = {c.id: CriterionTally() for c in self.compiled.rubric.criteria}
+
+    def contacts(self) -> Iterator[ContactResult]:
+        """Score each readable contact; record each unreadable one. Only once per run."""
+        if self._consumed:
+            raise RuntimeError("an AuditRun is consumed once")
+        self._consumed = True
+        for item in self.items:
+            if self.on_item:
+                self.on_item()
+            if isinstance(item, InputError):
+                self.errors.append(InputProblem(item.source, item.message, item.hint))
+                continue
+            if not item.turns:
+                self.errors.append(InputProblem(item.source, f"contact {item.id} has no turns", "nothing to score"))
+                continue
+            result = evaluate(item, self.compiled)
+            self._tally(result)
+            yield result
+
+    def collect(self) -> list[ContactResult]:
+        return list(self.contacts())
+
+    def _tally(self, result: ContactResult) -> None:
+        counts = self._counts
+        counts["contacts"] += 1
+        if result.score is not None:
+            self._scores.add(result.score)
+            counts["passed"] += bool(result.passed)
+        counts["critical"] += bool(result.critical_failures)
+        counts["complaints"] += result.complaint
+        for name, value in result.dimensions:
+            if value is not None:
+                self._dimensions[name].add(value)
+        for finding in result.findings:
+            self._criteria[finding.criterion_id].add(finding.outcome)
+            counts["internal"] += finding.outcome is Outcome.ERROR
+
+    def summary(self) -> RunSummary:
+        counts = self._counts
+        return RunSummary(
+            contacts=counts["contacts"], scored=self._scores.n, skipped=len(self.errors),
+            score=self._scores.estimate(), pass_rate=proportion_interval(counts["passed"], self._scores.n),
+            with_critical_failure=counts["critical"], complaints=counts["complaints"],
+            internal_errors=counts["internal"],
+            dimensions={d: v.estimate() for d, v in self._dimensions.items()},
+            criteria=dict(self._criteria),
+        )
+
+
+def make_header(compiled: CompiledRubric) -> RunHeader:
+    rubric = compiled.rubric
+    return RunHeader(__version__, rubric.id, rubric.version, rubric.sha256, rubric.title, rubric.policy())
+
+
+def start_run(items: Iterable[Transcript | InputError], compiled: CompiledRubric,
+              on_item: Callable[[], None] | None = None) -> AuditRun:
+    return AuditRun(make_header(compiled), items, compiled, on_item)

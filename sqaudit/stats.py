@@ -1,0 +1,65 @@
+"""Intervals for the figures a QA lead reads: thin wrappers over scipy.
+
+A mean is always shown with its n and a 95 % interval, because a mean of four contacts is
+not a verdict. Means use Student's t-interval; proportions use the Wilson score interval
+(scipy's ``binomtest(...).proportion_ci(method="wilson")``), which behaves at 0 % and 100 %.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from scipy import stats as sps
+
+
+@dataclass(frozen=True, slots=True)
+class Estimate:
+    value: float | None
+    low: float | None
+    high: float | None
+    n: int
+    method: str
+
+    def to_dict(self) -> dict[str, object]:
+        r = (lambda x: None if x is None else round(x, 2))
+        return {"value": r(self.value), "ci95": [r(self.low), r(self.high)], "n": self.n, "method": self.method}
+
+
+def mean_interval(values: Sequence[float], confidence: float = 0.95) -> Estimate:
+    running = RunningMean()
+    for value in values:
+        running.add(value)
+    return running.estimate(confidence)
+
+
+class RunningMean:
+    """Mean and variance in constant memory (Welford), so a batch of millions stays flat."""
+
+    __slots__ = ("n", "mean", "m2")
+
+    def __init__(self) -> None:
+        self.n, self.mean, self.m2 = 0, 0.0, 0.0
+
+    def add(self, value: float) -> None:
+        self.n += 1
+        delta = value - self.mean
+        self.mean += delta / self.n
+        self.m2 += delta * (value - self.mean)
+
+    def estimate(self, confidence: float = 0.95, bounds: tuple[float, float] = (0.0, 100.0)) -> Estimate:
+        """Student's t-interval, clipped to the scale's bounds (a score cannot pass 100)."""
+        if self.n == 0:
+            return Estimate(None, None, None, 0, "t")
+        if self.n == 1:
+            return Estimate(self.mean, None, None, 1, "t")
+        half = float(sps.t.ppf(0.5 + confidence / 2, self.n - 1)) * math.sqrt(self.m2 / (self.n - 1) / self.n)
+        return Estimate(self.mean, max(bounds[0], self.mean - half), min(bounds[1], self.mean + half), self.n, "t")
+
+
+def proportion_interval(successes: int, n: int, confidence: float = 0.95) -> Estimate:
+    if n == 0:
+        return Estimate(None, None, None, 0, "wilson")
+    ci = sps.binomtest(successes, n).proportion_ci(confidence_level=confidence, method="wilson")
+    return Estimate(successes / n, float(ci.low), float(ci.high), n, "wilson")
