@@ -136,8 +136,8 @@ def _cn_id_ok(chars: str) -> bool:
 def _cards(norm: str, start: int, end: int) -> list[tuple[int, int]]:
     """Leftmost-longest Luhn-valid windows of whole digit groups in a run."""
     groups = [(m.start(), m.end()) for m in _GROUP_RE.finditer(norm, start, end)]
-    if start >= 2 and norm[start - 1] in ".," and norm[start - 2].isdigit():
-        groups = groups[1:]  # decimal / thousands tail, e.g. 1,299
+    if start >= 2 and norm[start - 1] == "." and "0" <= norm[start - 2] <= "9":
+        groups = groups[1:]  # decimal fraction, e.g. 3.1415926535897932
     if end < len(norm) and norm[end].isascii() and (norm[end].isalpha() or norm[end] == "_"):
         groups = groups[:-1]  # glued to letters: an identifier
     found: list[tuple[int, int]] = []

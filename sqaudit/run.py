@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from sqaudit import __version__
 from sqaudit.engine import evaluate
 from sqaudit.errors import InputError
+from sqaudit.gates import GateResult, GateSpec, evaluate_gates
 from sqaudit.model import DIMENSIONS, ContactResult, InputProblem, Outcome, RunHeader, Transcript
 from sqaudit.rubric.compile import CompiledRubric
 from sqaudit.stats import Estimate, RunningMean, proportion_interval
@@ -71,6 +72,7 @@ class AuditRun:
     items: Iterable[Transcript | InputError]
     compiled: CompiledRubric
     on_item: Callable[[], None] | None = None  # progress callback
+    gate_spec: GateSpec = field(default_factory=GateSpec)
     errors: list[InputProblem] = field(default_factory=list)
     _scores: RunningMean = field(default_factory=RunningMean)
     _dimensions: dict[str, RunningMean] = field(default_factory=lambda: {d: RunningMean() for d in DIMENSIONS})
@@ -130,11 +132,15 @@ class AuditRun:
         )
 
 
+    def gates(self) -> list[GateResult]:
+        return evaluate_gates(self.gate_spec, self.summary())
+
+
 def make_header(compiled: CompiledRubric) -> RunHeader:
     rubric = compiled.rubric
     return RunHeader(__version__, rubric.id, rubric.version, rubric.sha256, rubric.title, rubric.policy())
 
 
 def start_run(items: Iterable[Transcript | InputError], compiled: CompiledRubric,
-              on_item: Callable[[], None] | None = None) -> AuditRun:
-    return AuditRun(make_header(compiled), items, compiled, on_item)
+              on_item: Callable[[], None] | None = None, gate_spec: GateSpec | None = None) -> AuditRun:
+    return AuditRun(make_header(compiled), items, compiled, on_item, gate_spec or GateSpec())

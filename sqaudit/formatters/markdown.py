@@ -1,0 +1,37 @@
+"""``--format markdown``: the summary, gates, contacts and criteria as GitHub tables.
+
+For a CI job summary or a message to a team. Pipes and newlines in transcript-derived cells
+are escaped so a quote cannot break the table.
+"""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from tabulate import tabulate
+
+from sqaudit.formatters import views
+from sqaudit.run import AuditRun
+
+
+def _cell(text: str) -> str:
+    return " ".join(text.split()).replace("|", "\\|")
+
+
+def _table(headers: list[str], rows: list[list[str]]) -> str:
+    return tabulate([[_cell(c) for c in row] for row in rows], headers=headers, tablefmt="github")
+
+
+def write(run: AuditRun, out: TextIO) -> None:
+    results = run.collect()
+    summary = run.summary()
+    out.write(f"# sqaudit: {_cell(run.header.rubric_title)}\n\n")
+    headers, rows = views.summary_rows(run, summary)
+    out.write(_table(["", "value"], rows) + "\n\n")
+    gates = run.gates()
+    if gates:
+        out.write("## Gates\n\n" + _table(*views.gate_rows(gates)) + "\n\n")
+    out.write("## Contacts (lowest score first)\n\n" + _table(*views.contact_rows(results)) + "\n\n")
+    out.write("## Criteria (most missed first)\n\n" + _table(*views.criterion_rows(run, summary)) + "\n")
+    if run.errors:
+        out.write("\n## Skipped input\n\n" + _table(*views.error_rows(run)) + "\n")
