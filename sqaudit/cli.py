@@ -34,7 +34,39 @@ class State:
         self.err = Console(stderr=True, highlight=False)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class AuditGroup(click.Group):
+    """Turns every way a command can end into one of the four exit codes."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        err = Console(stderr=True, highlight=False)
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.exceptions.Abort, SystemExit):
+            raise
+        except click.ClickException as exc:
+            exc.exit_code = EXIT_NO_VERDICT
+            raise
+        except RubricError as exc:
+            for problem in exc.problems:
+                err.print(escape(str(problem)), soft_wrap=True)
+            err.print(f"[red]rubric refused[/]: {len(exc.problems)} problem(s); nothing was scored")
+            ctx.exit(EXIT_NO_VERDICT)
+        except SqauditError as exc:
+            err.print(f"[red]error[/]: {escape(str(exc))}", soft_wrap=True)
+            ctx.exit(EXIT_NO_VERDICT)
+        except BrokenPipeError:
+            ctx.exit(EXIT_OK)
+        except Exception:
+            debug = bool(ctx.obj and ctx.obj.debug)
+            err.print("[red]internal error: this is a bug in sqaudit[/] — please report it with the command you ran"
+                      + ("" if debug else " (add --debug to see the traceback)"), soft_wrap=True)
+            if debug:
+                err.print(escape(traceback.format_exc()), soft_wrap=True)
+            ctx.exit(EXIT_BUG)
+        return None
+
+
+@click.group(cls=AuditGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="sqaudit")
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
 @click.pass_context
@@ -68,7 +100,7 @@ def score(state: State, inputs: tuple[Path, ...], rubric_ref: str, fmt: str | No
     finally:
         if close:
             out.close()
-    raise SystemExit(_finish(state, run, strict))
+    click.get_current_context().exit(_finish(state, run, strict))
 
 
 def _finish(state: State, run: AuditRun, strict: bool) -> int:
@@ -179,33 +211,9 @@ def rubric_explain(what: str, rubric_ref: str) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the CLI and return its exit code; never lets an exception escape unexplained."""
-    debug = "--debug" in (argv if argv is not None else sys.argv[1:])
-    err = Console(stderr=True, highlight=False)
+    """Entry point of the ``sqaudit`` script and ``python -m sqaudit``: returns the exit code."""
     try:
-        cli.main(args=argv, prog_name="sqaudit", standalone_mode=False)
-        return EXIT_OK
+        cli.main(args=argv, prog_name="sqaudit", standalone_mode=True)
     except SystemExit as exc:
-        return int(exc.code or 0) if not isinstance(exc.code, str) else EXIT_NO_VERDICT
-    except click.exceptions.Abort:
-        err.print("aborted")
-        return EXIT_NO_VERDICT
-    except click.ClickException as exc:
-        exc.show()
-        return EXIT_NO_VERDICT
-    except RubricError as exc:
-        for problem in exc.problems:
-            err.print(escape(str(problem)), soft_wrap=True)
-        err.print(f"[red]rubric refused[/]: {len(exc.problems)} problem(s); nothing was scored")
-        return EXIT_NO_VERDICT
-    except SqauditError as exc:
-        err.print(f"[red]error[/]: {escape(str(exc))}")
-        return EXIT_NO_VERDICT
-    except BrokenPipeError:
-        return EXIT_OK
-    except Exception:
-        err.print("[red]internal error: this is a bug in sqaudit[/] — please report it with the command you ran"
-                  + ("" if debug else " (add --debug to see the traceback)"))
-        if debug:
-            err.print(escape(traceback.format_exc()))
-        return EXIT_BUG
+        return exc.code if isinstance(exc.code, int) else EXIT_NO_VERDICT
+    return EXIT_OK

@@ -18,12 +18,27 @@ from sqaudit.model import CHANNELS, SPEAKERS, Transcript, Turn
 HINT_JSON = "each contact needs 'id' and 'turns': [{'speaker': 'agent'|'customer'|'system', 'text': ...}]"
 
 
-def _time(value: object, where: str, name: str) -> float | None:
+def _time(value: object, name: str) -> float | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value < 0:
-        raise InputError(where, f"'{name}' must be seconds from the contact's start (a number >= 0), got {value!r}")
+        raise ValueError(f"'{name}' must be seconds from the contact's start (a number >= 0), got {value!r}")
     return float(value)
+
+
+def _turn(raw: object) -> Turn:
+    """One turn; ValueError says what is wrong with it."""
+    if not isinstance(raw, dict):
+        raise ValueError("a turn must be an object with 'speaker' and 'text'")
+    speaker, text = raw.get("speaker"), raw.get("text")
+    if not isinstance(speaker, str) or speaker.lower() not in SPEAKERS:
+        raise ValueError(f"speaker must be agent, customer or system, got {speaker!r}")
+    if not isinstance(text, str):
+        raise ValueError(f"'text' must be a string, got {type(text).__name__}")
+    start, end = _time(raw.get("start"), "start"), _time(raw.get("end"), "end")
+    if start is not None and end is not None and end < start:
+        raise ValueError(f"turn ends ({end:g}) before it starts ({start:g})")
+    return Turn(speaker.lower(), text, start, end)
 
 
 def transcript_from_dict(data: object, source: str) -> Transcript:
@@ -37,18 +52,10 @@ def transcript_from_dict(data: object, source: str) -> Transcript:
         raise InputError(source, f"contact {cid}: 'turns' must be a list", HINT_JSON)
     turns = []
     for i, raw in enumerate(raw_turns):
-        where = f"{source} (contact {cid}, turn {i})"
-        if not isinstance(raw, dict):
-            raise InputError(where, "a turn must be an object with 'speaker' and 'text'", HINT_JSON)
-        speaker, text = raw.get("speaker"), raw.get("text")
-        if not isinstance(speaker, str) or speaker.lower() not in SPEAKERS:
-            raise InputError(where, f"speaker must be agent, customer or system, got {speaker!r}")
-        if not isinstance(text, str):
-            raise InputError(where, f"'text' must be a string, got {type(text).__name__}")
-        start, end = _time(raw.get("start"), where, "start"), _time(raw.get("end"), where, "end")
-        if start is not None and end is not None and end < start:
-            raise InputError(where, f"turn ends ({end}) before it starts ({start})")
-        turns.append(Turn(speaker.lower(), text, start, end))
+        try:
+            turns.append(_turn(raw))
+        except ValueError as exc:
+            raise InputError(source, f"contact {cid}, turn {i}: {exc}", HINT_JSON) from None
     channel = data.get("channel")
     if channel is not None and channel not in CHANNELS:
         raise InputError(source, f"contact {cid}: unknown channel {channel!r}", f"channels: {', '.join(CHANNELS)}")

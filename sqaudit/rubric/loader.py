@@ -53,7 +53,7 @@ def load_rubric(ref: str | Path, _depth: int = 0) -> Rubric:
         criteria = _apply_overrides(check, data.get("overrides"), criteria, sections)
     elif "overrides" in data:
         check.report(("overrides",), "'overrides' needs 'extends' naming the rubric to change")
-    raw_criteria = data.get("criteria", [] if parent else None)
+    raw_criteria = data.get("criteria", [] if "extends" in data else None)
     if raw_criteria is None:
         check.report((), "missing required key 'criteria'")
     elif not isinstance(raw_criteria, list):

@@ -38,7 +38,7 @@ class Checker:
     def keys(self, data: Mapping[str, object], path: KeyPath, allowed: tuple[str, ...]) -> None:
         for key in data:
             if key not in allowed:
-                self.report(path + (key,), f"unknown key '{key}'", did_you_mean(key, allowed), key=True)
+                self.report(path + (key,), f"unknown key '{key}'", _suggest(key, allowed), key=True)
 
     def string(self, data: Mapping[str, object], key: str, path: KeyPath, *, required: bool = False,
                default: str = "") -> str:
@@ -47,9 +47,9 @@ class Checker:
                 self.report(path, f"missing required key '{key}'")
             return default
         value = data[key]
-        if isinstance(value, bool) and (path + (key,)) in self.doc.bool_words:
-            self.report(path + (key,), f"'{str(value).lower()}' here is a YAML 1.1 boolean, not text",
-                        "quote it, e.g. \"no\"")
+        word = self.doc.bool_words.get(path + (key,))
+        if isinstance(value, bool) and word:
+            self.report(path + (key,), f"'{word}' here is a YAML 1.1 boolean, not text", f"quote it: \"{word}\"")
             return default
         if isinstance(value, (int, float)) and not isinstance(value, bool) and key in ("version",):
             return str(value)
@@ -88,9 +88,9 @@ class Checker:
             return []
         out = []
         for i, item in enumerate(value):
-            if isinstance(item, bool) and (path + (i,)) in self.doc.bool_words:
-                self.report(path + (i,), f"'{str(item).lower()}' here is a YAML 1.1 boolean, not text",
-                            "quote it")
+            word = self.doc.bool_words.get(path + (i,))
+            if isinstance(item, bool) and word:
+                self.report(path + (i,), f"'{word}' here is a YAML 1.1 boolean, not text", f"quote it: \"{word}\"")
             elif not isinstance(item, str) or not item.strip():
                 self.report(path + (i,), "must be non-empty text")
             else:
@@ -108,6 +108,24 @@ class Checker:
                 continue
             out[_family(lang)] = out.get(_family(lang), []) + self.text_list(items, path + (lang,))
         return out
+
+
+# words rubric authors reach for, and the key sqaudit uses for them
+SYNONYMS = {"weight": "points", "score": "points", "type": "kind", "check": "kind", "name": "title",
+            "severity": "critical", "when": "applies_when", "na": "na_policy", "keywords": "phrases",
+            "suggestion": "say_instead", "pattern": "options", "dimensions": "dimension"}
+
+
+def _suggest(key: str, allowed: tuple[str, ...]) -> str | None:
+    """Did-you-mean over the allowed keys and the synonyms that map to one of them."""
+    synonyms = {word: real for word, real in SYNONYMS.items() if real in allowed}
+    close = did_you_mean(key, [*allowed, *synonyms])
+    if close is None:
+        return None
+    guess = close.split("'")[1]
+    if guess in synonyms:
+        return f"did you mean '{synonyms[guess]}'? ('{guess}' is called '{synonyms[guess]}' here)"
+    return close
 
 
 def _family(tag: str) -> str:

@@ -28,7 +28,7 @@ class YamlDoc:
     data: object
     marks: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
     key_marks: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
-    bool_words: set[KeyPath] = field(default_factory=set)
+    bool_words: dict[KeyPath, str] = field(default_factory=dict)  # path -> the word as written
     problems: list[Problem] = field(default_factory=list)
 
     def where(self, path: KeyPath, *, key: bool = False) -> tuple[int, int]:
@@ -73,7 +73,7 @@ class _Builder:
         assert isinstance(node, yaml.ScalarNode)
         value = self.constructor.construct_object(node, deep=True)
         if isinstance(value, bool) and node.style is None and node.value.lower() in BOOL_WORDS:
-            self.doc.bool_words.add(path)
+            self.doc.bool_words[path] = node.value
         if isinstance(value, (bytes, bytearray)):
             return node.value
         return value
