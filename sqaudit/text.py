@@ -127,8 +127,10 @@ def normalize(text: str) -> str:
     text = text.casefold()
     if not unicodedata.is_normalized("NFKC", text):
         text, nfkc_ran = unicodedata.normalize("NFKC", text), True
-    if nfkc_ran or not cjk:  # NFKC may create ideographs (⾺→馬, compatibility forms)
-        text = text.translate(_table()) if has_cjk(text) else _fold_quotes(text)
+    if nfkc_ran or not cjk:
+        if nfkc_ran:  # NFKC may create ideographs (⾺→馬, compatibility forms)
+            cjk = has_cjk(text)
+        text = text.translate(_table()) if cjk else _fold_quotes(text)
     if "甚" in text:
         for old, new in _PHRASE_FIXES.items():
             text = text.replace(old, new)
