@@ -28,7 +28,7 @@ def evaluate(transcript: Transcript, compiled: CompiledRubric) -> ContactResult:
     language = transcript.language or detect_language(" ".join(t.text for t in transcript.turns[:12]))
     ctx = ContactContext(
         transcript=transcript, language=language, family=language_family(language), normalized=normalized,
-        hits=compiled.scan(normalized), metrics=contact_metrics(transcript),
+        hits=compiled.scan(normalized), metrics=contact_metrics(transcript), criteria=compiled.by_id,
         agent_turns=[i for i, t in enumerate(transcript.turns) if t.speaker == "agent"],
         customer_turns=[i for i, t in enumerate(transcript.turns) if t.speaker == "customer"],
     )

@@ -37,9 +37,9 @@ numbers spelled in English words.  Times (10:30), money (¥1,299.00), dates
 
 Detection runs on a length-preserving fold of full-width ASCII (``４１１１``),
 odd spaces and Unicode dashes to ASCII (the digit part of NFKC), so spans
-index the original string.  All patterns are linear (possessive quantifiers,
-bounded repeats), and text with no digit, no ``@`` and no trigger word
-returns immediately.
+index the original string.  Every pattern is linear: bounded repeats and no
+ambiguous splits (no possessive quantifiers, so it also runs on Python 3.10).
+Text with no digit, no ``@`` and no trigger word returns immediately.
 """
 
 from __future__ import annotations
@@ -66,8 +66,9 @@ _NEEDS_FOLD = re.compile("[\uff01-\uff5e\u3000\u00a0\u2007\u202f\u2010-\u2013\u2
 
 _L = r"(?<![0-9A-Za-z_])"  # not glued to a word on the left
 _DIGIT_RE = re.compile(r"[0-9]")
-_RUN_RE = re.compile(_L + r"[0-9]++(?:[ -][0-9]++)*+")
-_GROUP_RE = re.compile(r"[0-9]++")
+_RUN_RE = re.compile(_L + r"[0-9]+(?:[ -][0-9]+)*")
+_GROUP_RE = re.compile(r"[0-9]+")
+_LONG_DIGITS_RE = re.compile(r"[0-9]{5,}")
 _CN_ID_RE = re.compile(
     _L + r"[1-9][0-9]{5}[ -]?(?:18|19|20)[0-9]{2}(?:0[1-9]|1[0-2])"
     r"(?:0[1-9]|[12][0-9]|3[01])[ -]?[0-9]{3}[0-9Xx](?![0-9A-Za-z_])"
@@ -81,8 +82,8 @@ _PHONE_RES = (
     ),
 )
 _EMAIL_RE = re.compile(
-    r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]++@[A-Za-z0-9-]++(?:\.[A-Za-z0-9-]++)*"
-    r"\.[A-Za-z]{2,}+(?![A-Za-z0-9-])"
+    r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*"
+    r"\.[A-Za-z]{2,}(?![A-Za-z0-9-])"
 )
 
 _EN_TRIG = (
@@ -93,12 +94,12 @@ _ZH_TRIG = "银行卡号|卡号|卡號|账号|帐号|密码|密碼|验证码|驗
 SECRET_TRIGGER_RE = re.compile(f"{_EN_TRIG}|{_ZH_TRIG}", re.I | re.A)
 _FILLERS = ("is", "was", "are", "be", "would", "will", "should", "it's", "it", "'s",
             "number", "num", "no", "code", "of", "as", "please")  # fmt: skip
-_SEP = r"[\s:=#.,?，：、？\-]{0,4}+"
+_SEP = r"[\s:=#.,?，：、？\-]{0,4}"
 _FILL = "(?:(?:" + "|".join(_FILLERS) + r")\b|是|为|為|号码|号|就是)"
-_VALUE = (
-    r"[0-9]++(?:[ -][0-9]++)*+(?![A-Za-z_*@\[])"  # 482913 / 4 8 2 9 1 3
-    r"|[零〇一二三四五六七八九幺两]{3,}+"  # 四八二九一三
-    r"|[A-Za-z0-9][A-Za-z0-9_!#$%^&+=~/@.-]*+(?!\*)"  # hunter2, p@ss.w0rd
+_TOKEN = "A-Za-z0-9_!#$%^&+=~/@.-"
+_VALUE = (  # a token is taken whole, never cut short; "138****8000" (a mask) is no value
+    f"(?:[0-9]+ (?=[0-9]))*[A-Za-z0-9][{_TOKEN}]*(?![*{_TOKEN}])"  # 4 8 2 9 1 3, hunter2, p@ss
+    "|[零〇一二三四五六七八九幺两]{3,}"  # 四八二九一三
 )
 _SECRET_RE = re.compile(
     f"(?P<t>{_EN_TRIG}|{_ZH_TRIG})(?:{_SEP}{_FILL}){{0,3}}{_SEP}(?P<v>{_VALUE})", re.I | re.A
@@ -117,16 +118,6 @@ _ZH_NUMERALS = frozenset("零〇一二三四五六七八九幺两")
 _KINDS = ("email", "cn_id", "phone", "card", "secret")  # merge priority, best first
 
 
-def _luhn_ok(digits: str) -> bool:
-    total = 0
-    for i, ch in enumerate(reversed(digits)):
-        n = ord(ch) - 48
-        if i % 2:
-            n = n * 2 - 9 if n > 4 else n * 2
-        total += n
-    return total % 10 == 0
-
-
 def _cn_id_ok(chars: str) -> bool:
     weights = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
     total = sum(w * (ord(c) - 48) for w, c in zip(weights, chars))
@@ -134,27 +125,39 @@ def _cn_id_ok(chars: str) -> bool:
 
 
 def _cards(norm: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Leftmost-longest Luhn-valid windows of whole digit groups in a run."""
+    """Every Luhn-valid 13-19 digit window of whole groups in a run.
+
+    All of them, not just leftmost-longest: in "555 123 4567 4111 1111 1111 1111"
+    a greedy choice could swallow the card's first group and leave the rest.
+    Overlaps are merged by the caller.
+    """
     groups = [(m.start(), m.end()) for m in _GROUP_RE.finditer(norm, start, end)]
     if start >= 2 and norm[start - 1] == "." and "0" <= norm[start - 2] <= "9":
         groups = groups[1:]  # decimal fraction, e.g. 3.1415926535897932
     if end < len(norm) and norm[end].isascii() and (norm[end].isalpha() or norm[end] == "_"):
         groups = groups[:-1]  # glued to letters: an identifier
+    digits = [ord(c) - 48 for a, b in groups for c in norm[a:b]]
+    offs = [0]  # digit offset of each group
+    for a, b in groups:
+        offs.append(offs[-1] + b - a)
+    # Luhn prefix sums: for a window ending at digit offset e, digit t is doubled
+    # iff t % 2 == e % 2, so its sum is luhn[e % 2][e] - luhn[e % 2][s]: O(1).
+    luhn: tuple[list[int], list[int]] = ([0], [0])
+    for t, n in enumerate(digits):
+        dbl = n * 2 - 9 if n > 4 else n * 2
+        luhn[0].append(luhn[0][-1] + (dbl if t % 2 == 0 else n))
+        luhn[1].append(luhn[1][-1] + (n if t % 2 == 0 else dbl))
     found: list[tuple[int, int]] = []
-    i = 0
-    while i < len(groups):
-        digits, best = "", -1
+    for i in range(len(groups)):
+        s = offs[i]
         for j in range(i, len(groups)):
-            digits += norm[groups[j][0] : groups[j][1]]
-            if len(digits) > 19:
+            e = offs[j + 1]
+            if e - s > 19:
                 break
-            if len(digits) >= 13 and digits[0] != "0" and _luhn_ok(digits) and len(set(digits)) > 1:
-                best = j
-        if best < 0:
-            i += 1
-        else:
-            found.append((groups[i][0], groups[best][1]))
-            i = best + 1
+            p = e % 2
+            if e - s >= 13 and digits[s] and (luhn[p][e] - luhn[p][s]) % 10 == 0:
+                if len(set(digits[s:e])) > 1:
+                    found.append((groups[i][0], groups[j][1]))
     return found
 
 
@@ -228,6 +231,7 @@ def _mask_phone(s: str) -> str:
 
 def _mask_email(s: str) -> str:
     local, at, domain = s.partition("@")
+    domain = _LONG_DIGITS_RE.sub(lambda m: "*" * len(m.group()), domain)  # keeps 163.com
     return f"{local[:1]}***@{domain}" if at and local else "[redacted]"
 
 

@@ -45,9 +45,10 @@ def score_findings(findings: Sequence[Finding], weights: Mapping[str, float] | N
     dimensions = {d: (100.0 * earned[d] / possible[d] if possible.get(d) else None) for d in DIMENSIONS}
     overall = _overall(dimensions, earned, possible, weights)
     fail_contact = any(f.critical == "fail_contact" for f in failed_critical)
-    if fail_contact and overall is not None:
+    if fail_contact:
         overall = 0.0
-    passed = None if overall is None else (overall >= pass_score and not fail_contact)
+    # compare at the precision that is shown (74.99999999999999 is reported, and passes, as 75.0)
+    passed = None if overall is None else (round(overall, 6) >= pass_score and not fail_contact)
     return Score(overall, passed, tuple(dimensions.items()), tuple(sorted(f.criterion_id for f in failed_critical)),
                  findings)
 

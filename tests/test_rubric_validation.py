@@ -88,6 +88,8 @@ def test_three_mistakes_give_three_located_problems(tmp_path: Path) -> None:
                      "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
                      "e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]\n"
                      "criteria: [*f]\n", "alias bomb", id="billion-laughs"),
+        pytest.param("criteria:\n" + GOOD_CRITERION.replace("kind: phrase", "kind: complaint") + "    na_policy: pass\n",
+                     "a complaint detector takes no 'na_policy'", id="detector-with-na-policy"),
         pytest.param("overrides: {EMP-01: {points: 2}}\ncriteria:\n" + GOOD_CRITERION, "'overrides' needs 'extends'",
                      id="overrides-without-extends"),
     ],
@@ -106,7 +108,7 @@ def test_unknown_rubric_name_suggests_builtin() -> None:
 
 def test_extends_and_overrides(tmp_path: Path) -> None:
     base = load_rubric("servqual")
-    first, second = base.criteria[0], base.criteria[1]
+    first, second = [c for c in base.criteria if c.points > 0][:2]
     path = tmp_path / "team.yml"
     path.write_text(f"""extends: servqual
 id: team-servqual

@@ -10,10 +10,14 @@ turns, and the engine turns those pointers into redacted evidence.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from sqaudit.model import Outcome, Transcript
+
+if TYPE_CHECKING:
+    from sqaudit.rubric.model import Criterion
 
 DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(ms|s|sec|secs|seconds?|m|min|mins|minutes?|h|hr|hrs|hours?|d|days?)?\s*$")
 _UNIT_SECONDS = {"ms": 0.001, "s": 1, "sec": 1, "secs": 1, "second": 1, "seconds": 1,
@@ -81,6 +85,7 @@ class ContactContext:
     hits: dict[str, list[Hit]]  # owner key (criterion id, or id#step) -> hits in turn order
     metrics: dict[str, float | None]
     complaint: bool = False
+    criteria: Mapping[str, Criterion] = field(default_factory=dict)  # the rubric's criteria by id
     agent_turns: list[int] = field(default_factory=list)
     customer_turns: list[int] = field(default_factory=list)
 
@@ -116,6 +121,12 @@ def failed(message: str, evidence: Sequence[Pointer | Hit] = ()) -> Verdict:
 
 def not_applicable(message: str) -> Verdict:
     return Verdict(Outcome.NOT_APPLICABLE, message)
+
+
+def speaker_of(criterion: Criterion) -> str | None:
+    """Whose turns a criterion looks at: its ``speaker`` option (agent by default); None = anyone."""
+    speaker = str(criterion.options.get("speaker", "agent"))
+    return None if speaker == "any" else speaker
 
 
 # Option checkers: each returns an error message, or None when the value is fine.

@@ -33,7 +33,7 @@ Example:
 from __future__ import annotations
 
 from sqaudit.checks.base import (ContactContext, Option, Verdict, failed, is_count, is_positive_count,
-                                 is_speaker, not_applicable, passed, within_turns)
+                                 is_speaker, not_applicable, passed, speaker_of, within_turns)
 from sqaudit.rubric.model import Criterion
 
 NAME = "phrase"
@@ -44,11 +44,6 @@ OPTIONS = {
     "last": Option("only the speaker's last N turns count", None, is_count),
     "min_hits": Option("matches needed to pass", 1, is_positive_count),
 }
-
-
-def speaker_of(criterion: Criterion) -> str | None:
-    speaker = str(criterion.options.get("speaker", "agent"))
-    return None if speaker == "any" else speaker
 
 
 def check(criterion: Criterion, ctx: ContactContext) -> Verdict:

@@ -27,8 +27,7 @@ Example:
 
 from __future__ import annotations
 
-from sqaudit.checks.base import ContactContext, Hit, Option, Pointer, Verdict, failed, is_speaker, not_applicable, passed
-from sqaudit.checks.phrase import speaker_of
+from sqaudit.checks.base import ContactContext, Hit, Option, Pointer, Verdict, failed, is_speaker, not_applicable, passed, speaker_of
 from sqaudit.redact import find_pii
 from sqaudit.rubric.model import Criterion
 
@@ -54,7 +53,7 @@ def check(criterion: Criterion, ctx: ContactContext) -> Verdict:
     turns = ctx.turns_of(speaker) if speaker else range(len(ctx.transcript.turns))
     if not turns:
         return not_applicable(f"no {speaker} turns")
-    wanted = set(criterion.options.get("detect") or KINDS)  # type: ignore[arg-type]
+    wanted = set(criterion.options.get("detect", KINDS))  # type: ignore[arg-type]  # [] = phrases only
     evidence: list[Pointer | Hit] = []
     kinds: set[str] = set()
     for index in turns:

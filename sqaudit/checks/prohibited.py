@@ -25,8 +25,7 @@ Example:
 
 from __future__ import annotations
 
-from sqaudit.checks.base import ContactContext, Option, Verdict, failed, is_count, is_speaker, not_applicable, passed
-from sqaudit.checks.phrase import speaker_of
+from sqaudit.checks.base import ContactContext, Option, Verdict, failed, is_count, is_speaker, not_applicable, passed, speaker_of
 from sqaudit.rubric.model import Criterion
 
 NAME = "prohibited"

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from sqaudit.checks.base import ContactContext, Hit, Option, Verdict, failed, not_applicable, passed
+from sqaudit.checks.base import ContactContext, Hit, Option, Verdict, failed, not_applicable, passed, speaker_of
 from sqaudit.rubric.model import Criterion
 
 NAME = "sequence"
@@ -71,17 +71,17 @@ OPTIONS = {
 }
 
 
-def step_owners(criterion: Criterion) -> list[tuple[str, str | None, str]]:
-    """(owner key in the phrase index, speaker or None for any, label) per step."""
+def step_owners(criterion: Criterion, criteria: Mapping[str, Criterion]) -> list[tuple[str, str | None, str]]:
+    """(owner key in the phrase index, speaker or None for any, label) per step.
+
+    A step naming another criterion reuses that criterion's speaker unless it sets its own."""
     owners = []
     for i, step in enumerate(criterion.options.get("steps") or []):  # type: ignore[union-attr]
-        if isinstance(step, str):
-            owners.append((step, "agent", step))
-            continue
-        assert isinstance(step, Mapping)
-        speaker = step.get("speaker", "agent")
-        owner = str(step["criterion"]) if "criterion" in step else f"{criterion.id}#{i + 1}"
-        owners.append((owner, None if speaker == "any" else str(speaker), str(step.get("label") or owner)))
+        spec: Mapping[str, object] = {"criterion": step} if isinstance(step, str) else step
+        owner = str(spec["criterion"]) if "criterion" in spec else f"{criterion.id}#{i + 1}"
+        referenced = criteria.get(owner)
+        speaker = spec.get("speaker") or (speaker_of(referenced) or "any" if referenced else "agent")
+        owners.append((owner, None if speaker == "any" else str(speaker), str(spec.get("label") or owner)))
     return owners
 
 
@@ -95,7 +95,9 @@ def inline_phrases(criterion: Criterion) -> dict[str, dict[str, list[str]]]:
 
 
 def check(criterion: Criterion, ctx: ContactContext) -> Verdict:
-    steps = step_owners(criterion)
+    steps = step_owners(criterion, ctx.criteria)
+    if not ctx.agent_turns:
+        return not_applicable("no agent turns")
     found: list[tuple[str, list[Hit]]] = [(label, ctx.hits_for(owner, speaker)) for owner, speaker, label in steps]
     if criterion.options.get("mode") == "order":
         found = [(label, hits) for label, hits in found if hits]

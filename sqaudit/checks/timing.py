@@ -61,7 +61,8 @@ def check(criterion: Criterion, ctx: ContactContext) -> Verdict:
                               else f"{metric.replace('_', ' ')} unknown: the turns carry no times")
     limit = per_channel(criterion.options["max"], ctx.transcript.channel)
     if limit is None:
-        return not_applicable(f"no {metric.replace('_', ' ')} threshold for channel {ctx.transcript.channel}")
+        channel = ctx.transcript.channel or "unknown (set the contact's channel)"
+        return not_applicable(f"no {metric.replace('_', ' ')} threshold for channel {channel}")
     label = f"{metric.replace('_', ' ')} {format_seconds(value)} (max {format_seconds(limit)})"
     return passed(label) if value <= limit else failed(label, _late_turn(metric, ctx))
 

@@ -12,7 +12,7 @@
 
 Header keys: id, agent, team, channel, language, started_at, written in lower case with a
 one-word value (so ``agent: a11`` is a header and ``Agent: Hello there`` a turn). Speakers: Agent / Customer /
-System, 客服 / 客户 / 顾客 / 系统 (either colon, ASCII or full-width). Times are optional:
+System, 客服 / 客户 / 顾客 / 系统 and their Traditional forms (either colon, ASCII or full-width). Times are optional:
 ``[mm:ss]``, ``[h:mm:ss]`` or ``[start-end]``. A line that starts no turn continues the
 previous one; ``#`` starts a comment line. The same mini-format is used by the
 ``examples`` of rubric criteria.
@@ -29,7 +29,8 @@ from sqaudit.model import CHANNELS, Transcript, Turn
 
 HEADER_KEYS = ("id", "agent", "team", "channel", "language", "started_at")
 SPEAKER_WORDS = {"agent": "agent", "customer": "customer", "system": "system", "客服": "agent",
-                 "坐席": "agent", "客户": "customer", "顾客": "customer", "用户": "customer", "系统": "system"}
+                 "坐席": "agent", "客户": "customer", "顾客": "customer", "用户": "customer", "系统": "system",
+                 "客戶": "customer", "顧客": "customer", "用戶": "customer", "系統": "system"}
 _TIME = r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:\.\d+)?"
 TURN_LINE = re.compile(
     rf"^\s*(?:\[(?P<start>{_TIME})(?:\s*[-–]\s*(?P<end>{_TIME}))?\]\s*)?"

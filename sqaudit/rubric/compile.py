@@ -7,7 +7,7 @@ boundaries ("hi" is not found in "this"), a Chinese one matches as a substring.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import ahocorasick
@@ -32,6 +32,7 @@ class CompiledRubric:
     detectors: tuple[Criterion, ...]
     scored: tuple[Criterion, ...]
     automaton: object | None  # ahocorasick.Automaton, None when the rubric has no phrases
+    by_id: Mapping[str, Criterion]
 
     def scan(self, texts: Sequence[str]) -> dict[str, list[Hit]]:
         """Owner key -> hits, over the normalised turn texts, in turn and position order."""
@@ -72,9 +73,9 @@ def compile_rubric(rubric: Rubric) -> CompiledRubric:
                     key = normalize(phrase).strip()
                     if not key:
                         continue
-                    entry = (owner, phrase, _wordish(key[0]), _wordish(key[-1]))
-                    if entry not in table.setdefault(key, []):
-                        table[key].append(entry)
+                    entries = table.setdefault(key, [])
+                    if all(e[0] != owner for e in entries):  # 对不起 / 對不起 are one phrase once folded
+                        entries.append((owner, phrase, _wordish(key[0]), _wordish(key[-1])))
     automaton = None
     if table:
         automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY, ahocorasick.KEY_STRING)
@@ -83,4 +84,4 @@ def compile_rubric(rubric: Rubric) -> CompiledRubric:
         automaton.make_automaton()
     detectors = tuple(c for c in rubric.criteria if is_detector(c.kind))
     scored = tuple(c for c in rubric.criteria if not is_detector(c.kind))
-    return CompiledRubric(rubric, detectors, scored, automaton)
+    return CompiledRubric(rubric, detectors, scored, automaton, {c.id: c for c in rubric.criteria})

@@ -153,8 +153,13 @@ def parse_criterion(check: Checker, data: object, path: KeyPath, *, sections: se
     options = _options(check, data.get("options"), path + ("options",), kind)
     default_points = 0.0 if is_detector(kind) else 1.0
     points = check.number(data, "points", path, default_points, low=0)
-    if is_detector(kind) and points:
-        check.report(path + ("points",), "a complaint detector earns no points", "remove 'points' or set it to 0")
+    if is_detector(kind):
+        if points:
+            check.report(path + ("points",), "a complaint detector earns no points", "remove 'points' or set it to 0")
+        for key in ("na_policy", "critical"):
+            if data.get(key) not in (None, "exclude"):
+                check.report(path + (key,), f"a complaint detector takes no '{key}'",
+                             "it decides whether the contact is a complaint; it is never scored", key=True)
     section = check.string(data, "section", path) or None
     if section and sections is not None and section not in sections:
         check.report(path + ("section",), f"unknown section '{section}'", did_you_mean(section, sections))
@@ -172,7 +177,7 @@ def parse_criterion(check: Checker, data: object, path: KeyPath, *, sections: se
         kind=kind, points=points, description=check.string(data, "description", path), section=section,
         options=options, applies_when=_applies(check, data.get("applies_when"), path + ("applies_when",)),
         na_policy=check.choice(data, "na_policy", path, NA_POLICIES, "exclude") or "exclude",
-        critical=critical, phrases={k: tuple(v) for k, v in phrases.items()},
+        critical=critical, phrases={k: tuple(v) for k, v in phrases.items() if v},
         say_instead=_say_instead(check, data.get("say_instead"), path + ("say_instead",)),
         examples_pass=_examples(check, data, path, "pass"), examples_fail=_examples(check, data, path, "fail"),
         line=check.doc.where(path)[0], raw=data,
