@@ -7,7 +7,9 @@ every evidence quote, table cell, CSV and JSON string goes through
 :data:`SECRET_TRIGGER_RE`) to flag an agent reading out a full number or
 asking for a secret.
 
-Kinds and their masked form (always the same form, whatever the separators):
+Kinds and their masked form (always the same form, whatever the separators).
+Number masks are bracketed so that their remaining digits can never join the
+digits around them into a new number (which also keeps ``redact`` idempotent):
 
 * ``card``   13-19 digits, optionally grouped by single spaces/dashes, first
   digit non-zero, Luhn-valid                          -> ``[card ****1111]``
@@ -17,7 +19,7 @@ Kinds and their masked form (always the same form, whatever the separators):
 * ``phone``  Chinese mobile ``1[3-9]x xxxx xxxx`` (optional +86/0086), E.164
   (``+`` then 8-15 digits, separators allowed), North American
   ``(555) 123-4567`` / ``555-123-4567``: first 3 digits, stars, last 4
-  (``138****8000``, ``+86 138****8000``, ``+1 555***4567``)
+  -> ``[phone 138****8000]``, ``[phone +86 138****8000]``, ``[phone +1 555***4567]``
 * ``email``  first char of the local part kept, domain kept -> ``j***@example.com``
 * ``secret`` the value right after a trigger ("password", "PIN", "CVV",
   "security code", "verification code", "OTP", "card/account number", 卡号,
@@ -46,6 +48,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from itertools import accumulate
 from dataclasses import dataclass
 
 __all__ = ["PiiSpan", "SECRET_TRIGGER_RE", "find_pii", "redact"]
@@ -115,6 +118,7 @@ _NOT_A_PASSWORD = frozenset(_FILLERS) | frozenset(
 _ASSIGN_RE = re.compile(r"[:=：]|\b(?:is|was|be)\b|是|为|為", re.I | re.A)
 _ZH_NUMERALS = frozenset("零〇一二三四五六七八九幺两")
 
+_LUHN_DOUBLE = (0, 2, 4, 6, 8, 1, 3, 5, 7, 9)
 _KINDS = ("email", "cn_id", "phone", "card", "secret")  # merge priority, best first
 
 
@@ -136,17 +140,16 @@ def _cards(norm: str, start: int, end: int) -> list[tuple[int, int]]:
         groups = groups[1:]  # decimal fraction, e.g. 3.1415926535897932
     if end < len(norm) and norm[end].isascii() and (norm[end].isalpha() or norm[end] == "_"):
         groups = groups[:-1]  # glued to letters: an identifier
-    digits = [ord(c) - 48 for a, b in groups for c in norm[a:b]]
-    offs = [0]  # digit offset of each group
-    for a, b in groups:
-        offs.append(offs[-1] + b - a)
+    digits = [ord(c) - 48 for c in "".join(norm[a:b] for a, b in groups)]
+    if len(digits) < 13:
+        return []
+    offs = [0, *accumulate(b - a for a, b in groups)]  # digit offset of each group
     # Luhn prefix sums: for a window ending at digit offset e, digit t is doubled
     # iff t % 2 == e % 2, so its sum is luhn[e % 2][e] - luhn[e % 2][s]: O(1).
-    luhn: tuple[list[int], list[int]] = ([0], [0])
-    for t, n in enumerate(digits):
-        dbl = n * 2 - 9 if n > 4 else n * 2
-        luhn[0].append(luhn[0][-1] + (dbl if t % 2 == 0 else n))
-        luhn[1].append(luhn[1][-1] + (n if t % 2 == 0 else dbl))
+    doubled = [_LUHN_DOUBLE[n] for n in digits]
+    even, odd = digits[:], digits[:]
+    even[0::2], odd[1::2] = doubled[0::2], doubled[1::2]
+    luhn = ([0, *accumulate(even)], [0, *accumulate(odd)])
     found: list[tuple[int, int]] = []
     for i in range(len(groups)):
         s = offs[i]
@@ -193,7 +196,7 @@ def _scan(text: str) -> tuple[str, list[PiiSpan]]:
         for rx in _PHONE_RES:
             cands += [(m.start(), m.end(), 2) for m in rx.finditer(norm)]
         for m in _RUN_RE.finditer(norm):
-            if m.end() - m.start() >= 13:
+            if m.end() - m.start() >= 13:  # cheap pre-filter; _cards counts digits
                 cands += [(s, e, 3) for s, e in _cards(norm, m.start(), m.end())]
     for m in _SECRET_RE.finditer(norm):
         value = m.group("v").rstrip(".-")
@@ -238,7 +241,7 @@ def _mask_email(s: str) -> str:
 _RENDER: dict[str, Callable[[str], str]] = {
     "card": lambda s: "[card ****" + "".join(c for c in s if c.isdigit())[-4:] + "]",
     "cn_id": lambda s: "[ID ****" + "".join(c for c in s if c.isalnum())[-4:].upper() + "]",
-    "phone": _mask_phone,
+    "phone": lambda s: f"[phone {_mask_phone(s)}]",
     "email": _mask_email,
     "secret": lambda s: "[redacted]",
 }

@@ -23,18 +23,20 @@ REDACT_CASES: list[tuple[str, str]] = [
     ("ID 110105 19491231 002x please", "ID [ID ****002X] please"),
     ("他的证件１１０１０５１９４９１２３１００２Ｘ", "他的证件[ID ****002X]"),
     # phones
-    ("call 13800138000 now", "call 138****8000 now"),
-    ("手机138 0013 8000。", "手机138****8000。"),
-    ("call 138-0013-8000", "call 138****8000"),
-    ("+86 138-0013-8000", "+86 138****8000"),
-    ("拨打008613800138000", "拨打+86 138****8000"),
-    ("(555) 123-4567", "555***4567"),
-    ("ring 555-123-4567 today", "ring 555***4567 today"),
-    ("+1 555 123 4567", "+1 555***4567"),
-    ("UK office +44 20 7946 0958.", "UK office +442*****0958."),
+    ("call 13800138000 now", "call [phone 138****8000] now"),
+    ("手机138 0013 8000。", "手机[phone 138****8000]。"),
+    ("call 138-0013-8000", "call [phone 138****8000]"),
+    ("+86 138-0013-8000", "[phone +86 138****8000]"),
+    ("拨打008613800138000", "拨打[phone +86 138****8000]"),
+    ("(555) 123-4567", "[phone 555***4567]"),
+    ("ring 555-123-4567 today", "ring [phone 555***4567] today"),
+    ("+1 555 123 4567", "[phone +1 555***4567]"),
+    ("UK office +44 20 7946 0958.", "UK office [phone +442*****0958]."),
     # e-mail
     ("email john.doe@example.com now", "email j***@example.com now"),
     ("邮箱是13800138000@qq.com", "邮箱是1***@qq.com"),
+    ("write to li.wei@163.com", "write to l***@163.com"),
+    ("odd a@4111111111111111.com", "odd a***@****************.com"),
     ("Ｊｏｈｎ＠ｅｘａｍｐｌｅ．ｃｏｍ", "J***@example.com"),
     # secrets
     ("my password is hunter2", "my password is [redacted]"),
@@ -51,6 +53,10 @@ REDACT_CASES: list[tuple[str, str]] = [
     ("verification code 4 8 2 9 1 3.", "verification code [redacted]."),
     ("account number is 8812-4471", "account number is [redacted]"),
     ("passcode 2468 ok", "passcode [redacted] ok"),
+    ("卡号 0 8812-4471 是吗", "卡号 [redacted] 是吗"),
+    # regressions found by hypothesis
+    ("4111 1111 1111 1111，4111 1111 1111 1111", "[card ****1111]，[card ****1111]"),
+    ("13800138000 8812-4471 (555) 123-4567", "[phone 138****8000] 8812-4471 [phone 555***4567]"),
 ]
 
 # Text with no PII: must come back byte-identical.
