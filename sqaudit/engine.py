@@ -98,14 +98,15 @@ def _evidence(pointers: Sequence[Pointer | Hit], ctx: ContactContext) -> list[Ev
         seen.add(pointer.turn)
         turn = ctx.transcript.turns[pointer.turn]
         span = (pointer.start, pointer.end) if pointer.start is not None else None
-        out.append(Evidence(pointer.turn, turn.speaker, quote(turn.text, ctx.normalized[pointer.turn], span),
-                            turn.start))
+        safe = ctx.redacted.get(pointer.turn)
+        if safe is None:  # each turn is redacted at most once per contact
+            safe = ctx.redacted[pointer.turn] = redact(turn.text)
+        out.append(Evidence(pointer.turn, turn.speaker, quote(safe, ctx.normalized[pointer.turn], span), turn.start))
     return out
 
 
-def quote(text: str, normalized: str, span: tuple[int, int | None] | None) -> str:
-    """The turn, redacted, cut to about QUOTE_CHARS around the matched span."""
-    safe = redact(text)
+def quote(safe: str, normalized: str, span: tuple[int, int | None] | None) -> str:
+    """The (already redacted) turn, cut to about QUOTE_CHARS around the matched span."""
     if len(safe) <= QUOTE_CHARS:
         return safe
     centre = 0

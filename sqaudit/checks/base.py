@@ -86,6 +86,7 @@ class ContactContext:
     metrics: dict[str, float | None]
     complaint: bool = False
     criteria: Mapping[str, Criterion] = field(default_factory=dict)  # the rubric's criteria by id
+    redacted: dict[int, str] = field(default_factory=dict)  # turn -> redacted text, filled as quotes need it
     agent_turns: list[int] = field(default_factory=list)
     customer_turns: list[int] = field(default_factory=list)
 
