@@ -78,12 +78,12 @@ class Finding:
         data: dict[str, object] = {
             "id": self.criterion_id,
             "dimension": self.dimension,
-            "section": self.section,
             "outcome": self.outcome.value,
             "points": _num(self.points),
             "max_points": _num(self.max_points),
             "message": self.message,
             "evidence": [e.to_dict() for e in self.evidence],
+            "section": self.section,
         }
         if self.critical:
             data["critical"] = self.critical
