@@ -27,11 +27,14 @@ Example:
 
 from __future__ import annotations
 
+import re
+
 from sqaudit.checks.base import ContactContext, Hit, Option, Pointer, Verdict, failed, is_speaker, not_applicable, passed, speaker_of
 from sqaudit.redact import find_pii
 from sqaudit.rubric.model import Criterion
 
 NAME = "pii"
+SEVEN_DIGITS = re.compile(r"(?:\d\D{0,3}){7}")
 PHRASES = "optional"
 KINDS = ("card", "cn_id", "phone")
 
@@ -57,7 +60,10 @@ def check(criterion: Criterion, ctx: ContactContext) -> Verdict:
     evidence: list[Pointer | Hit] = []
     kinds: set[str] = set()
     for index in turns:
-        spans = [s for s in find_pii(ctx.transcript.turns[index].text) if s.kind in wanted]
+        text = ctx.transcript.turns[index].text
+        if not SEVEN_DIGITS.search(text):  # every number kind checked here has at least 7 digits
+            continue
+        spans = [s for s in find_pii(text) if s.kind in wanted]
         if spans:
             kinds.update(s.kind for s in spans)
             evidence.append(Pointer(index))

@@ -2,11 +2,13 @@
 
 Scanning a contact is then one pass per turn whatever the number of phrases. Phrases and
 text go through the same :func:`sqaudit.text.normalize`; an English phrase must sit on word
-boundaries ("hi" is not found in "this"), a Chinese one matches as a substring.
+boundaries ("hi" is not found in "this"), a Chinese one matches as a substring, and a phrase
+right after a negation ("not", "never", "don't", 不, 没, 别...) is not counted.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -20,6 +22,23 @@ from sqaudit.text import normalize
 
 # owner key, phrase as written, left and right word-boundary checks needed
 Entry = tuple[str, str, bool, bool]
+
+
+# A phrase right after a negation does not count: "not my fault" is no admission of fault,
+# "不是我们的问题" no "是我们的问题", "i won't complain" no complaint. Phrases that start with
+# the negation themselves ("no problem", "不好意思") are unaffected: only what precedes a hit is read.
+NEGATED_EN = re.compile(r"(?:^|[^a-z'])(?:not|never|no|don't|dont|didn't|doesn't|won't|can't|cannot|isn't|"
+                        r"wasn't|aren't|weren't|wouldn't|shouldn't|hardly)\s+$")
+NEGATORS_ZH = frozenset("不没别未非无")
+
+
+def negated(text: str, start: int) -> bool:
+    if start == 0:
+        return False
+    before = text[start - 1]
+    if before in NEGATORS_ZH:
+        return True
+    return before.isspace() and NEGATED_EN.search(text, max(0, start - 16), start) is not None
 
 
 def _wordish(ch: str) -> bool:
@@ -49,6 +68,8 @@ class CompiledRubric:
                     if left and start > 0 and _wordish(text[start - 1]):
                         continue
                     if right and last + 1 < len(text) and _wordish(text[last + 1]):
+                        continue
+                    if negated(text, start):
                         continue
                     found.setdefault(owner, []).append(Hit(turn, start, last + 1, phrase))
         return found
