@@ -171,7 +171,7 @@ def rubric_list() -> None:
     for name in builtin_names():
         r = load_rubric(name)
         rows.append([name, r.version, len(r.criteria), r.title])
-    click.echo(tabulate(rows, headers=["rubric", "version", "criteria", "title"]))
+    click.echo(tabulate(rows, headers=["rubric", "version", "criteria", "title"], disable_numparse=True))
 
 
 @rubric.command("validate")

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 from sqaudit.checks.base import (ContactContext, Option, Pointer, Verdict, failed, format_seconds,
                                  is_per_channel_duration, not_applicable, passed, per_channel)
+from sqaudit.errors import did_you_mean
 from sqaudit.metrics import agent_waits
 from sqaudit.rubric.model import Criterion
 
@@ -42,7 +43,10 @@ METRICS = ("first_response", "longest_silence", "total_hold", "handle_time")
 
 
 def _metric_error(value: object) -> str | None:
-    return None if value in METRICS else f"must be one of {', '.join(METRICS)}"
+    if value in METRICS:
+        return None
+    hint = did_you_mean(str(value), METRICS)
+    return f"must be one of {', '.join(METRICS)}" + (f" ({hint})" if hint else "")
 
 
 OPTIONS = {

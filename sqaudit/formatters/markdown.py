@@ -19,7 +19,7 @@ def _cell(text: str) -> str:
 
 
 def _table(headers: list[str], rows: list[list[str]]) -> str:
-    return tabulate([[_cell(c) for c in row] for row in rows], headers=headers, tablefmt="github")
+    return tabulate([[_cell(c) for c in row] for row in rows], headers=headers, tablefmt="github", disable_numparse=True)
 
 
 def write(run: AuditRun, out: TextIO) -> None:

@@ -205,7 +205,7 @@ def _options(check: Checker, value: object, path: KeyPath, kind: str) -> dict[st
             continue
         problem = spec.check(value[name]) if spec.check else None
         if problem:
-            check.report(path + (name,), f"{name} {problem}")
+            check.report(path + (name,), problem)
         else:
             out[name] = value[name]
     return out
