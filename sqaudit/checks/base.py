@@ -172,14 +172,50 @@ def per_channel(value: object, channel: str | None) -> float | None:
     return parse_duration(value)
 
 
-def within_turns(ctx: ContactContext, speaker: str, first: int | None, last: int | None) -> set[int] | None:
-    """Turn indices allowed by ``first``/``last`` N turns of the speaker; None means all."""
-    if not first and not last:
-        return None
-    turns = ctx.turns_of(speaker) if speaker != "any" else list(range(len(ctx.transcript.turns)))
-    allowed: set[int] = set()
-    if first:
-        allowed.update(turns[:first])
-    if last:
-        allowed.update(turns[-last:])
-    return allowed
+def is_flag(value: object) -> str | None:
+    return None if isinstance(value, bool) else "must be true or false"
+
+
+# The turn window shared by the phrase-based kinds: which of the speaker's turns count.
+WINDOW_OPTIONS = {
+    "first": Option("only the speaker's first N turns count", None, is_count),
+    "last": Option("only the speaker's last N turns count", None, is_count),
+    "after_agent": Option("only turns after the agent's first turn count (the customer's reaction); "
+                          "not applicable when there are none", False, is_flag),
+}
+
+
+def window(criterion: Criterion, ctx: ContactContext) -> list[int] | str:
+    """The speaker's turn indices the criterion looks at, or the reason it does not apply."""
+    speaker = speaker_of(criterion)
+    turns = ctx.turns_of(speaker) if speaker else list(range(len(ctx.transcript.turns)))
+    if criterion.options.get("after_agent"):
+        if not ctx.agent_turns:
+            return "no agent turns"
+        turns = [i for i in turns if i > ctx.agent_turns[0]]
+        if not turns:
+            return f"no {speaker or 'turn'} after the agent's first turn"
+    if not turns:
+        return f"no {speaker} turns"
+    first, last = criterion.options.get("first"), criterion.options.get("last")
+    if first or last:
+        chosen = set(turns[:first] if first else ()) | set(turns[-last:] if last else ())  # type: ignore[misc]
+        turns = sorted(chosen)
+    return turns
+
+
+def window_hits(criterion: Criterion, ctx: ContactContext) -> list[Hit] | str:
+    """The criterion's phrase hits inside its window, or the reason it does not apply."""
+    turns = window(criterion, ctx)
+    if isinstance(turns, str):
+        return turns
+    allowed = set(turns)
+    return [h for h in ctx.hits.get(criterion.id, ()) if h.turn in allowed]
+
+
+def describe_window(criterion: Criterion) -> str:
+    first, last = criterion.options.get("first"), criterion.options.get("last")
+    parts = ([f"first {first}"] if first else []) + ([f"last {last}"] if last else [])
+    scope = [f"in the {' or '.join(parts)} turns"] if parts else []
+    scope += ["after the agent's first turn"] if criterion.options.get("after_agent") else []
+    return f" ({', '.join(scope)})" if scope else ""

@@ -16,6 +16,9 @@ Options:
   speaker   agent (default) | customer | any
   first     only the speaker's first N turns count (greetings)
   last      only the speaker's last N turns count (farewells); with ``first`` either counts
+  after_agent  only the speaker's turns after the agent's first turn count — with
+            ``speaker: customer``, the customer's reaction ("thanks, that fixed it");
+            not applicable when the customer never replied
   min_hits  how many matches are needed (default 1)
 
 Example:
@@ -34,41 +37,28 @@ Example:
 
 from __future__ import annotations
 
-from sqaudit.checks.base import (ContactContext, Option, Verdict, failed, is_count, is_positive_count,
-                                 is_speaker, not_applicable, passed, speaker_of, within_turns)
+from sqaudit.checks.base import (WINDOW_OPTIONS, ContactContext, Option, Verdict, describe_window, failed,
+                                 is_positive_count, is_speaker, not_applicable, passed, window_hits)
 from sqaudit.rubric.model import Criterion
 
 NAME = "phrase"
 PHRASES = "required"
 OPTIONS = {
     "speaker": Option("whose turns count: agent, customer or any", "agent", is_speaker),
-    "first": Option("only the speaker's first N turns count", None, is_count),
-    "last": Option("only the speaker's last N turns count", None, is_count),
+    **WINDOW_OPTIONS,
     "min_hits": Option("matches needed to pass", 1, is_positive_count),
 }
 
 
 def check(criterion: Criterion, ctx: ContactContext) -> Verdict:
-    speaker = speaker_of(criterion)
-    if speaker and not ctx.turns_of(speaker):
-        return not_applicable(f"no {speaker} turns")
-    allowed = within_turns(ctx, speaker or "any", criterion.options.get("first"), criterion.options.get("last"))  # type: ignore[arg-type]
-    hits = [h for h in ctx.hits_for(criterion.id, speaker) if allowed is None or h.turn in allowed]
+    hits = window_hits(criterion, ctx)
+    if isinstance(hits, str):
+        return not_applicable(hits)
     need = int(criterion.options.get("min_hits") or 1)  # type: ignore[call-overload]
-    where = _where(criterion)
+    where = describe_window(criterion)
     if len(hits) >= need:
         shown = sorted({h.phrase for h in hits})[:3]
         return passed(f"said {', '.join(repr(p) for p in shown)}{where}", hits[:2])
     if hits:
         return failed(f"{len(hits)} of {need} required phrases{where}", hits[:2])
-    return failed(f"none of the {_count(criterion)} phrases was said{where}")
-
-
-def _where(criterion: Criterion) -> str:
-    first, last = criterion.options.get("first"), criterion.options.get("last")
-    parts = ([f"first {first}"] if first else []) + ([f"last {last}"] if last else [])
-    return f" (in the {' or '.join(parts)} turns)" if parts else ""
-
-
-def _count(criterion: Criterion) -> int:
-    return sum(len(p) for p in criterion.phrases.values())
+    return failed(f"none of the {sum(len(p) for p in criterion.phrases.values())} phrases was said{where}")

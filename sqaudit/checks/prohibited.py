@@ -8,6 +8,8 @@ word boundaries for English).
 
 Options:
   speaker   agent (default) | customer | any
+  first / last / after_agent   the turn window, as for ``phrase``: e.g. ``speaker: customer,
+            last: 1, after_agent: true`` fails when the customer's final word is still a complaint
   max_hits  how many matches are tolerated before it fails (default 0)
 
 Example:
@@ -25,24 +27,26 @@ Example:
 
 from __future__ import annotations
 
-from sqaudit.checks.base import ContactContext, Option, Verdict, failed, is_count, is_speaker, not_applicable, passed, speaker_of
+from sqaudit.checks.base import (WINDOW_OPTIONS, ContactContext, Option, Verdict, describe_window, failed, is_count,
+                                 is_speaker, not_applicable, passed, window_hits)
 from sqaudit.rubric.model import Criterion
 
 NAME = "prohibited"
 PHRASES = "required"
 OPTIONS = {
     "speaker": Option("whose turns are checked: agent, customer or any", "agent", is_speaker),
+    **WINDOW_OPTIONS,
     "max_hits": Option("matches tolerated before failing", 0, is_count),
 }
 
 
 def check(criterion: Criterion, ctx: ContactContext) -> Verdict:
-    speaker = speaker_of(criterion)
-    if speaker and not ctx.turns_of(speaker):
-        return not_applicable(f"no {speaker} turns")
-    hits = ctx.hits_for(criterion.id, speaker)
+    hits = window_hits(criterion, ctx)
+    if isinstance(hits, str):
+        return not_applicable(hits)
     tolerated = int(criterion.options.get("max_hits") or 0)  # type: ignore[call-overload]
     if len(hits) > tolerated:
         said = sorted({h.phrase for h in hits})[:3]
-        return failed(f"said {', '.join(repr(p) for p in said)}", hits[:3])
-    return passed(f"none of the {sum(len(p) for p in criterion.phrases.values())} prohibited phrases was said")
+        return failed(f"said {', '.join(repr(p) for p in said)}{describe_window(criterion)}", hits[:3])
+    return passed(f"none of the {sum(len(p) for p in criterion.phrases.values())} prohibited phrases was said"
+                  + describe_window(criterion))
