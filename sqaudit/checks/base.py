@@ -206,6 +206,12 @@ def window(criterion: Criterion, ctx: ContactContext) -> list[int] | str:
 
 def window_hits(criterion: Criterion, ctx: ContactContext) -> list[Hit] | str:
     """The criterion's phrase hits inside its window, or the reason it does not apply."""
+    options = criterion.options
+    if not (options.get("first") or options.get("last") or options.get("after_agent")):
+        speaker = speaker_of(criterion)  # the common case: every turn of the speaker counts
+        if speaker and not ctx.turns_of(speaker):
+            return f"no {speaker} turns"
+        return ctx.hits_for(criterion.id, speaker)
     turns = window(criterion, ctx)
     if isinstance(turns, str):
         return turns

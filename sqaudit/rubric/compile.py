@@ -9,7 +9,9 @@ right after a negation ("not", "never", "don't", 不, 没, 别...) is not counte
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Mapping, Sequence
+from itertools import accumulate
 from dataclasses import dataclass
 
 import ahocorasick
@@ -32,13 +34,14 @@ NEGATED_EN = re.compile(r"(?:^|[^a-z'])(?:not|never|no|don't|dont|didn't|doesn't
 NEGATORS_ZH = frozenset("不没别未非无")
 
 
-def negated(text: str, start: int) -> bool:
-    if start == 0:
+def negated(text: str, start: int, floor: int = 0) -> bool:
+    """Is the phrase at ``start`` right after a negation? Looks back no further than ``floor``."""
+    if start <= floor:
         return False
     before = text[start - 1]
     if before in NEGATORS_ZH:
         return True
-    return before.isspace() and NEGATED_EN.search(text, max(0, start - 16), start) is not None
+    return before.isspace() and NEGATED_EN.search(text, max(floor, start - 16), start) is not None
 
 
 def _wordish(ch: str) -> bool:
@@ -54,24 +57,26 @@ class CompiledRubric:
     by_id: Mapping[str, Criterion]
 
     def scan(self, texts: Sequence[str]) -> dict[str, list[Hit]]:
-        """Owner key -> hits, over the normalised turn texts, in turn and position order."""
+        """Owner key -> hits, over the normalised turn texts, in turn and position order.
+
+        The turns are joined with newlines (no phrase holds one, and a newline is a word
+        boundary) so the automaton runs once per contact rather than once per turn."""
         found: dict[str, list[Hit]] = {}
         if self.automaton is None:
             return found
-        iterate = self.automaton.iter  # type: ignore[attr-defined]
-        for turn, text in enumerate(texts):
-            if not text:
-                continue
-            for last, (length, entries) in iterate(text):
-                start = last - length + 1
-                for owner, phrase, left, right in entries:
-                    if left and start > 0 and _wordish(text[start - 1]):
-                        continue
-                    if right and last + 1 < len(text) and _wordish(text[last + 1]):
-                        continue
-                    if negated(text, start):
-                        continue
-                    found.setdefault(owner, []).append(Hit(turn, start, last + 1, phrase))
+        joined = "\n".join(texts)
+        starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+        for last, (length, entries) in self.automaton.iter(joined):  # type: ignore[attr-defined]
+            start = last - length + 1
+            turn = bisect_right(starts, start) - 1
+            for owner, phrase, left, right in entries:
+                if left and start > 0 and _wordish(joined[start - 1]):
+                    break
+                if right and last + 1 < len(joined) and _wordish(joined[last + 1]):
+                    break
+                if negated(joined, start, starts[turn]):
+                    break
+                found.setdefault(owner, []).append(Hit(turn, start - starts[turn], last + 1 - starts[turn], phrase))
         return found
 
 
