@@ -119,10 +119,16 @@ def _finish(state: State, run: AuditRun, strict: bool) -> int:
     if strict and run.errors:
         state.err.print("[red]--strict: some input could not be read[/]: no verdict")
         return EXIT_NO_VERDICT
-    failed = [g for g in run.gates() if g.status == "fail"]
+    gates = run.gates()
+    failed = [g for g in gates if g.status == "fail"]
     for gate in failed:
         state.err.print(f"[red]standard not met[/]: {gate.name} {escape(gate.observed)}, needs {gate.threshold}")
-    return EXIT_NOT_MET if failed else EXIT_OK
+    if failed:
+        return EXIT_NOT_MET
+    unknown = [g for g in gates if g.status == "not_evaluated"]
+    for gate in unknown:
+        state.err.print(f"[yellow]gate not evaluated[/]: {gate.name}: {escape(gate.observed)}: no verdict")
+    return EXIT_NO_VERDICT if unknown else EXIT_OK
 
 
 def _open_output(output: Path | None) -> tuple[TextIO, bool]:

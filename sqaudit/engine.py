@@ -74,10 +74,11 @@ def _judge(criterion: Criterion, ctx: ContactContext) -> Finding:
     if verdict.outcome is Outcome.NOT_APPLICABLE and criterion.na_policy != "exclude":
         outcome = Outcome.PASS if criterion.na_policy == "pass" else Outcome.FAIL
         verdict = Verdict(outcome, f"not applicable ({verdict.message}); counted as {outcome.value} by na_policy")
+        return _finding(criterion, ctx, verdict, assumed=True)
     return _finding(criterion, ctx, verdict)
 
 
-def _finding(criterion: Criterion, ctx: ContactContext, verdict: Verdict) -> Finding:
+def _finding(criterion: Criterion, ctx: ContactContext, verdict: Verdict, assumed: bool = False) -> Finding:
     scored = verdict.outcome in (Outcome.PASS, Outcome.FAIL)
     return Finding(
         criterion_id=criterion.id, dimension=criterion.dimension, section=criterion.section,
@@ -85,7 +86,7 @@ def _finding(criterion: Criterion, ctx: ContactContext, verdict: Verdict) -> Fin
         max_points=criterion.points if scored else 0.0, message=verdict.message,
         evidence=tuple(_evidence(verdict.evidence, ctx)),
         say_instead=criterion.say_instead_for(ctx.family) if verdict.outcome is Outcome.FAIL else None,
-        critical=criterion.critical,
+        critical=criterion.critical, assumed=assumed,
     )
 
 

@@ -73,6 +73,7 @@ class Finding:
     evidence: tuple[Evidence, ...] = ()
     say_instead: str | None = None
     critical: str | None = None
+    assumed: bool = False  # not applicable, counted as pass/fail only by the criterion's na_policy
 
     def to_dict(self) -> dict[str, object]:
         data: dict[str, object] = {
@@ -87,6 +88,8 @@ class Finding:
         }
         if self.critical:
             data["critical"] = self.critical
+        if self.assumed:
+            data["assumed"] = True
         if self.say_instead and self.outcome is Outcome.FAIL:
             data["say_instead"] = self.say_instead
         return data

@@ -15,6 +15,7 @@ from sqaudit.engine import evaluate
 from sqaudit.errors import InputError
 from sqaudit.gates import GateResult, GateSpec, evaluate_gates
 from sqaudit.model import DIMENSIONS, ContactResult, InputProblem, Outcome, RunHeader, Transcript
+from sqaudit.redact import redact
 from sqaudit.rubric.compile import CompiledRubric
 from sqaudit.stats import Estimate, RunningMean, proportion_interval
 
@@ -93,7 +94,8 @@ class AuditRun:
             if self.on_item:
                 self.on_item()
             if isinstance(item, InputError):
-                self.errors.append(InputProblem(item.source, item.message, item.hint))
+                # an error message may quote the bad line, and the line may hold a card number
+                self.errors.append(InputProblem(item.source, redact(item.message), item.hint))
                 continue
             if not item.turns:
                 self.errors.append(InputProblem(item.source, f"contact {item.id} has no turns", "nothing to score"))

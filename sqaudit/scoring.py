@@ -9,6 +9,8 @@
   rubric gives dimension weights, the weighted mean of the measured dimensions (a dimension
   the rubric gives no weight weighs 1).
 * A failed ``fail_contact`` criterion sets the score to 0 and ``passed`` to false.
+* When every scored outcome is only an ``na_policy`` assumption, nothing was observed and
+  the contact has no score (None), rather than 100 or 0 for a contact nobody worked on.
 """
 
 from __future__ import annotations
@@ -38,7 +40,9 @@ def score_findings(findings: Sequence[Finding], weights: Mapping[str, float] | N
     )
     earned: dict[str, float] = {}
     possible: dict[str, float] = {}
-    for f in findings:
+    # only na_policy assumptions and nothing observed: nothing to score
+    observed = any(f.max_points > 0 and not f.assumed for f in findings)
+    for f in findings if observed else ():
         if f.outcome in (Outcome.PASS, Outcome.FAIL) and f.max_points > 0:
             earned[f.dimension] = earned.get(f.dimension, 0.0) + f.points
             possible[f.dimension] = possible.get(f.dimension, 0.0) + f.max_points

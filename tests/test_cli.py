@@ -85,7 +85,9 @@ def test_jsonl_is_one_contact_per_line(document: dict) -> None:
     result = run("score", str(EXAMPLES), "-f", "jsonl")
     lines = result.stdout.splitlines()
     assert len(lines) == len(document["contacts"])
-    assert [json.loads(line) for line in lines] == document["contacts"]
+    parsed = [json.loads(line) for line in lines]
+    assert [{k: v for k, v in p.items() if k != "rubric"} for p in parsed] == document["contacts"]
+    assert all(p["rubric"]["sha256"] == document["rubric"]["sha256"] for p in parsed)
 
 
 def test_csv_rows_and_formula_defusal(tmp_path: Path) -> None:
@@ -194,3 +196,19 @@ def test_rubric_list_and_explain() -> None:
         explained = run("rubric", "explain", kind)
         assert explained.exit_code == 0 and explained.stdout.strip() == (module.__doc__ or "").strip()
     assert run("rubric", "explain", "NOPE-1").exit_code == 2
+
+
+def test_error_messages_are_redacted_too(tmp_path: Path) -> None:
+    (tmp_path / "bad.txt").write_text("my card 4111 1111 1111 1111 please\n", encoding="utf-8")
+    (tmp_path / "ok.txt").write_text("Agent: hello\n", encoding="utf-8")
+    result = run("score", str(tmp_path), "-f", "json")
+    data = json.loads(result.stdout)
+    assert data["errors"] and data["errors"][0]["source"] == f"{tmp_path / 'bad.txt'}:1"
+    for text in (result.stdout, result.stderr):
+        assert CARD not in text.replace(" ", "")
+
+
+def test_gate_without_any_score_is_no_verdict(tmp_path: Path) -> None:
+    (tmp_path / "system-only.txt").write_text("System: call recorded\n", encoding="utf-8")
+    result = run("score", str(tmp_path), "-f", "json", "--min-score", "50")
+    assert result.exit_code == 2 and "not evaluated" in result.stderr

@@ -357,3 +357,14 @@ def test_engine_complaint_only_criterion_leaves_denominator_without_complaint(ma
     assert angry.score == pytest.approx(100 * 2 / 5)
     # the detector itself earns and costs nothing
     assert dict(angry.dimensions)["reliability"] is None
+
+
+def test_only_na_policy_assumptions_give_no_score() -> None:
+    from dataclasses import replace
+
+    assumed = [replace(finding("APO-01", PASS, 3), assumed=True), finding("GRT-01", NA)]
+    score = score_findings(assumed, None, 80)
+    assert score.overall is None and score.passed is None
+    assert len(score.findings) == 2  # the findings are still reported
+    observed = assumed + [finding("GRT-02", FAIL, 1)]
+    assert score_findings(observed, None, 80).overall == 75.0

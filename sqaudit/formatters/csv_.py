@@ -15,12 +15,13 @@ from sqaudit.run import AuditRun
 
 COLUMNS = ["contact_id", "agent", "team", "channel", "language", "contact_score", "contact_passed", "complaint",
            "criterion_id", "dimension", "section", "outcome", "points", "max_points", "critical", "message",
-           "evidence_turn", "evidence_start_s", "evidence_quote", "say_instead"]
+           "evidence_turn", "evidence_start_s", "evidence_quote", "say_instead", "rubric"]
 
 
 def write(run: AuditRun, out: TextIO) -> None:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(COLUMNS)
+    rubric = f"{run.header.rubric_id}@{run.header.rubric_version}"
     for r in run.contacts():
         score = "" if r.score is None else round(r.score, 2)
         for f in r.findings:
@@ -30,5 +31,5 @@ def write(run: AuditRun, out: TextIO) -> None:
                    f.criterion_id, f.dimension, f.section or "", f.outcome.value, f.points, f.max_points,
                    f.critical or "", f.message, "" if first is None else first.turn,
                    "" if first is None or first.start is None else first.start,
-                   "" if first is None else first.quote, f.say_instead or ""]
+                   "" if first is None else first.quote, f.say_instead or "", rubric]
             writer.writerow([defuse_cell(cell) for cell in row])

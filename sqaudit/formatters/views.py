@@ -57,6 +57,8 @@ def criterion_rows(run: AuditRun, summary: RunSummary) -> Rows:
 def summary_rows(run: AuditRun, summary: RunSummary) -> Rows:
     rows = [
         ["rubric", f"{run.header.rubric_id} v{run.header.rubric_version} — {run.header.rubric_title}"],
+        ["scoring", f"{run.header.policy['overall']}; not applicable leaves the denominator; "
+                    f"pass at {run.header.policy['pass_score']:g}"],
         ["contacts scored", f"{summary.scored} of {summary.contacts} read"
          + (f"; {summary.skipped} skipped (see errors)" if summary.skipped else "")],
         ["mean score", fmt_estimate(summary.score)],
