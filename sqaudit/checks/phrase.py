@@ -9,7 +9,9 @@ Matching is done once per contact for every phrase of the rubric (one Aho-Corasi
 automaton): text and phrases are NFKC-folded (full-width forms), case-folded and converted
 from Traditional to Simplified Chinese; English phrases must sit on word boundaries
 ("hi" does not match inside "this"), Chinese phrases match as substrings. A phrase
-that directly follows a negation is not counted ("not my fault", "i won't complain",
+ending in ``*`` matches any ending of its last word ("apologi*" finds apologise,
+apologized, apologies; "refund*" finds refunded). A phrase that directly follows a
+negation is not counted ("not my fault", "i won't complain",
 "不是我们的问题"); phrases that begin with one ("no problem", "不好意思") are unaffected.
 
 Options:

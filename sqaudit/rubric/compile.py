@@ -3,7 +3,8 @@
 Scanning a contact is then one pass per turn whatever the number of phrases. Phrases and
 text go through the same :func:`sqaudit.text.normalize`; an English phrase must sit on word
 boundaries ("hi" is not found in "this"), a Chinese one matches as a substring, and a phrase
-right after a negation ("not", "never", "don't", 不, 没, 别...) is not counted.
+right after a negation ("not", "never", "don't", 不, 没, 别...) is not counted, and a phrase
+ending in ``*`` matches any word ending ("apologi*" finds apologise, apologised, apologies).
 """
 
 from __future__ import annotations
@@ -97,11 +98,13 @@ def compile_rubric(rubric: Rubric) -> CompiledRubric:
             for phrases in by_language.values():
                 for phrase in phrases:
                     key = normalize(phrase).strip()
+                    stem = key.endswith("*")  # "apologi*": any word ending
+                    key = key.rstrip("*").rstrip()
                     if not key:
                         continue
                     entries = table.setdefault(key, [])
                     if all(e[0] != owner for e in entries):  # 对不起 / 對不起 are one phrase once folded
-                        entries.append((owner, phrase, _wordish(key[0]), _wordish(key[-1])))
+                        entries.append((owner, phrase, _wordish(key[0]), _wordish(key[-1]) and not stem))
     automaton = None
     if table:
         automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY, ahocorasick.KEY_STRING)
