@@ -212,3 +212,10 @@ def test_gate_without_any_score_is_no_verdict(tmp_path: Path) -> None:
     (tmp_path / "system-only.txt").write_text("System: call recorded\n", encoding="utf-8")
     result = run("score", str(tmp_path), "-f", "json", "--min-score", "50")
     assert result.exit_code == 2 and "not evaluated" in result.stderr
+
+
+def test_output_is_byte_identical_whatever_the_argument_order() -> None:
+    calls, chats = str(EXAMPLES / "calls"), str(EXAMPLES / "chats")
+    for fmt in ("json", "csv", "jsonl"):
+        first = run("score", calls, chats, "-f", fmt).stdout
+        assert first == run("score", chats, calls, calls, "-f", fmt).stdout, fmt

@@ -26,8 +26,11 @@ ENCODING_HINT = "save the file as UTF-8 (UTF-16 with a byte-order mark is read t
 
 
 def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path | InputError]:
-    """Files named directly, and the known-format files under named directories."""
-    for given in paths:
+    """Files named directly, and the known-format files under named directories.
+
+    The arguments are sorted and de-duplicated, so the order they are listed in does not
+    change the output."""
+    for given in sorted({str(p) for p in paths}):
         path = Path(given)
         if path.is_dir():
             for root, dirs, files in os.walk(path, followlinks=False):
