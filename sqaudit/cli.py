@@ -88,7 +88,12 @@ def cli(ctx: click.Context, debug: bool) -> None:
 @click.pass_obj
 def score(state: State, inputs: tuple[Path, ...], rubric_ref: str, fmt: str | None, output: Path | None,
           min_score: float | None, fail_on_critical: bool, strict: bool) -> None:
-    """Score transcripts (.json, .jsonl, .txt files or directories) against a rubric."""
+    """Score transcripts (.json, .jsonl, .txt files or directories) against a rubric.
+
+    \b
+    Exit codes: 0 ok · 1 a gate failed (standard not met) · 2 no verdict (usage, rubric,
+    unreadable input with --strict, nothing scored) · 3 internal error (a bug).
+    """
     compiled = compile_rubric(load_rubric(rubric_ref))  # refused before any input is read
     if fmt is None:
         fmt = "table" if output is None and sys.stdout.isatty() else "json"
