@@ -219,3 +219,14 @@ def test_output_is_byte_identical_whatever_the_argument_order() -> None:
     for fmt in ("json", "csv", "jsonl"):
         first = run("score", calls, chats, "-f", fmt).stdout
         assert first == run("score", chats, calls, calls, "-f", fmt).stdout, fmt
+
+
+def test_table_lists_only_the_lowest_scores_of_a_big_batch(tmp_path: Path) -> None:
+    lines = [json.dumps({"id": f"c{i:03d}", "turns": [{"speaker": "customer", "text": "hi"},
+                                                      {"speaker": "agent", "text": "Hello, how can I help?"}]})
+             for i in range(60)]
+    (tmp_path / "batch.jsonl").write_text("\n".join(lines), encoding="utf-8")
+    for fmt in ("table", "markdown"):
+        result = run("score", str(tmp_path), "-f", fmt)
+        assert "The 50 lowest-scoring of 60 contacts" in result.stdout
+        assert "c049" in result.stdout and "c050" not in result.stdout

@@ -13,6 +13,8 @@ from tabulate import tabulate
 from sqaudit.formatters import views
 from sqaudit.run import AuditRun
 
+SHOWN = 50  # contacts listed, lowest scores first; the full list is in csv / json / jsonl
+
 
 def _cell(text: str) -> str:
     return " ".join(text.split()).replace("|", "\\|")
@@ -23,7 +25,7 @@ def _table(headers: list[str], rows: list[list[str]]) -> str:
 
 
 def write(run: AuditRun, out: TextIO) -> None:
-    results = run.collect()
+    results = views.lowest_contacts(run, SHOWN)
     summary = run.summary()
     out.write(f"# sqaudit: {_cell(run.header.rubric_title)}\n\n")
     headers, rows = views.summary_rows(run, summary)
@@ -31,7 +33,7 @@ def write(run: AuditRun, out: TextIO) -> None:
     gates = run.gates()
     if gates:
         out.write("## Gates\n\n" + _table(*views.gate_rows(gates)) + "\n\n")
-    out.write("## Contacts (lowest score first)\n\n" + _table(*views.contact_rows(results)) + "\n\n")
+    out.write(f"## {views.contacts_title(len(results), summary)}\n\n" + _table(*views.contact_rows(results)) + "\n\n")
     out.write("## Criteria (most missed first)\n\n" + _table(*views.criterion_rows(run, summary)) + "\n")
     if run.errors:
         out.write("\n## Skipped input\n\n" + _table(*views.error_rows(run)) + "\n")

@@ -15,6 +15,8 @@ from rich.text import Text
 from sqaudit.formatters import views
 from sqaudit.run import AuditRun
 
+SHOWN = 50  # contacts listed, lowest scores first; the full list is in csv / json / jsonl
+
 STYLES = {"no": "red", "yes": "green", "fail": "bold red", "pass": "green", "not evaluated": "yellow"}
 
 
@@ -33,9 +35,9 @@ def _table(title: str, headers: list[str], rows: list[list[str]], styled: int | 
 def write(run: AuditRun, out: TextIO) -> None:
     console = Console(file=out, highlight=False, soft_wrap=False,
                       width=None if out.isatty() else 160)
-    results = run.collect()
+    results = views.lowest_contacts(run, SHOWN)
     summary = run.summary()
-    console.print(_table("Contacts (lowest score first)", *views.contact_rows(results), styled=6))
+    console.print(_table(views.contacts_title(len(results), summary), *views.contact_rows(results), styled=6))
     console.print(_table("Criteria (most missed first)", *views.criterion_rows(run, summary)))
     headers, rows = views.summary_rows(run, summary)
     console.print(_table("Summary", ["", ""], rows))

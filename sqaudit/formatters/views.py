@@ -6,6 +6,7 @@ them: contacts worst first, criteria most-missed first.
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Sequence
 
 from sqaudit.gates import GateResult
@@ -30,16 +31,30 @@ def fmt_estimate(est: Estimate, percent: bool = False) -> str:
     return f"{text}, n={est.n}"
 
 
+def lowest_contacts(run: AuditRun, limit: int) -> list[ContactResult]:
+    """Consume the run, keeping only the ``limit`` lowest-scoring contacts (memory stays flat)."""
+    return heapq.nsmallest(limit, run.contacts(), key=_rank)
+
+
+def _rank(r: ContactResult) -> tuple[bool, float, str]:
+    return (r.score is None, r.score if r.score is not None else 0.0, r.id)
+
+
 def contact_rows(results: Sequence[ContactResult]) -> Rows:
     headers = ["contact", "agent", "team", "channel", "lang", "score", "passed", "critical", "missed"]
-    ordered = sorted(results, key=lambda r: (r.score is None, r.score if r.score is not None else 0.0, r.id))
     rows = []
-    for r in ordered:
+    for r in sorted(results, key=_rank):
         missed = [f.criterion_id for f in r.findings if f.outcome is Outcome.FAIL]
         rows.append([r.id, r.agent or "—", r.team or "—", r.channel or "—", r.language, fmt_score(r.score),
                      {True: "yes", False: "no", None: "—"}[r.passed], ", ".join(r.critical_failures) or "",
                      ", ".join(missed[:5]) + (f" +{len(missed) - 5}" if len(missed) > 5 else "")])
     return headers, rows
+
+
+def contacts_title(shown: int, summary: RunSummary) -> str:
+    if shown >= summary.contacts:
+        return "Contacts (lowest score first)"
+    return f"The {shown} lowest-scoring of {summary.contacts} contacts (all of them: -f csv, json or jsonl)"
 
 
 def criterion_rows(run: AuditRun, summary: RunSummary) -> Rows:
