@@ -53,7 +53,7 @@ SARCASM = "sarcasm / tense: the words are positive (or negative) but the meaning
 INSERTED = "a modifier inside a fixed phrase ('your online banking password'): phrases are contiguous"
 QUESTION = "uncertainty or a question about the outcome reads like the outcome"
 PRECISION = "left out on purpose: the same words also introduce a harmless explanation, and this criterion fails the contact"
-TURN_START = "a negation that opens a turn (other than the contact's first) is missed: NEGATED_EN's '^' only matches at pos 0"
+
 
 
 # ------------------------------------------------------------------------------------ templates
@@ -152,7 +152,7 @@ COMPLAINT_MISSES: list[Line] = [
     "Sorry, I didn't get that, could you repeat?",
     "I was told to call this number to upgrade.",
     "I disconnected the router like you said.",
-    Limit("我没有投诉的意思，就是问问。", ZH_NEG2),
+    "我没有投诉的意思，就是问问。",
 ]
 
 GREET_HITS: list[Line] = [
@@ -332,7 +332,7 @@ APOLOGY_MISSES: list[Line] = [
     "系统有时候会这样，过几天自己会退回。",
     "客户：不好意思，我再说一遍，你们乱扣费！\n客服：嗯。",
     "这个要等审核。",
-    Limit("您不用道歉，这不是您的错。", ZH_NEG2),
+    "您不用道歉，这不是您的错。",
 ]
 ADMIT_HITS: list[Line] = [
     "That was our mistake, not yours.",
@@ -463,7 +463,7 @@ URGENT_MISSES: list[Line] = [
     "这个要审核，您等通知吧。",
     "客户：你们马上给我处理！\n客服：嗯。",
     "不急，您慢慢来。",
-    Limit("没法马上处理，要等审核。", ZH_NEG2),
+    "没法马上处理，要等审核。",
 ]
 
 # "what has been done" (resolved), "what happens next and when" (result / follow-up)
@@ -530,8 +530,8 @@ FUP_MISSES: list[Line] = [
     "目前还没处理好，您再等等。",
     "客户：钱什么时候原路退回？\n客服：我查一下。",
     "我告诉您一个办法，重启一下试试。",
-    Limit("退款还没有到账。", ZH_NEG2),
-    Limit("退款不能原路退回。", ZH_NEG2),
+    "退款还没有到账。",
+    Limit("退款不能原路退回。", NEG_GAP),
 ]
 
 WRITTEN_HITS: list[Line] = [
@@ -599,7 +599,7 @@ MORE_MISSES: list[Line] = [
     "Customer: Is there anything else I need to do?\nAgent: No. Bye.",
     "There's nothing else I can do.",
     "I'm afraid there isn't anything more I can do.",
-    Limit("I can't do anything else for you.", NEG_GAP),
+    "I can't do anything else for you.",
     "嗯，挂了。",
     "没有其他办法了。",
     "别的我也帮不了。",
@@ -860,7 +860,7 @@ NOTE_MISSES: list[Line] = [
     "记得重启一下路由器。",
     "I can see in the notes that you called yesterday.",
     "Please register it online first.",
-    Limit("这个不用记录。", ZH_NEG2),
+    "这个不用记录。",
 ]
 
 OPTIONS_HITS: list[Line] = [
@@ -1144,7 +1144,7 @@ SECRET_MISSES: list[Line] = [
     "Please never post your password in the chat.",
     "We will never ask you to provide your PIN.",
     "You'll want to update your PIN, please do it in the app.",
-    Limit("Please don't ever share your password.", NEG_GAP),
+    "Please don't ever share your password.",
     "我跟您说一下密码怎么修改。",
     "请查看一下收到的短信。",
     "我们不会要求提供您的密码。",
@@ -1180,7 +1180,7 @@ THANKS_HITS: list[Line] = [
 ]
 THANKS_MISSES: list[Line] = [
     "It keeps dropping every ten minutes.",
-    Limit("No thanks to you, it's still broken.", TURN_START),
+    "No thanks to you, it's still broken.",
     "Agent: Thanks, it should work now.",
     "Still not working.",
     Limit("Thanks for nothing.", SARCASM),

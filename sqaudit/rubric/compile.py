@@ -30,19 +30,28 @@ Entry = tuple[str, str, bool, bool]
 # A phrase right after a negation does not count: "not my fault" is no admission of fault,
 # "不是我们的问题" no "是我们的问题", "i won't complain" no complaint. Phrases that start with
 # the negation themselves ("no problem", "不好意思") are unaffected: only what precedes a hit is read.
-NEGATED_EN = re.compile(r"(?:^|[^a-z'])(?:not|never|no|don't|dont|didn't|doesn't|won't|can't|cannot|isn't|"
-                        r"wasn't|aren't|weren't|wouldn't|shouldn't|hardly)\s+$")
+NEGATED_EN = re.compile(
+    r"(?:^|[^a-z'])(?:not|never|no|nor|neither|without|hardly|cannot|don't|dont|didn't|doesn't|won't|can't|"
+    r"isn't|wasn't|aren't|weren't|wouldn't|shouldn't|couldn't|hasn't|haven't|hadn't|mustn't)"
+    r"(?:\s+[a-z']+)?\s+$")  # the negation, and at most one word between it and the phrase
 NEGATORS_ZH = frozenset("不没别未非无")
+NEGATIONS_ZH = frozenset({"没有", "不能", "不会", "不用", "不要", "不是", "不可", "不必", "不再", "不太", "无法", "没法",
+                          "未能", "并未", "尚未", "从未", "别再"})
+LOOKBACK = 24  # characters read before a phrase when looking for a negation
 
 
 def negated(text: str, start: int, floor: int = 0) -> bool:
-    """Is the phrase at ``start`` right after a negation? Looks back no further than ``floor``."""
+    """Is the phrase at ``start`` right after a negation? Looks back no further than ``floor``
+    (the start of its turn), so a negation in the turn before never counts."""
     if start <= floor:
         return False
     before = text[start - 1]
     if before in NEGATORS_ZH:
         return True
-    return before.isspace() and NEGATED_EN.search(text, max(floor, start - 16), start) is not None
+    if start - 2 >= floor and text[start - 2:start] in NEGATIONS_ZH:
+        # 能不能 / 是不是 ask a question (A-not-A); they negate nothing
+        return not (start - 3 >= floor and text[start - 3] == before)
+    return before.isspace() and NEGATED_EN.search(text[max(floor, start - LOOKBACK):start]) is not None
 
 
 def _wordish(ch: str) -> bool:
@@ -70,13 +79,14 @@ class CompiledRubric:
         for last, (length, entries) in self.automaton.iter(joined):  # type: ignore[attr-defined]
             start = last - length + 1
             turn = bisect_right(starts, start) - 1
+            if negated(joined, start, starts[turn]):
+                continue
             for owner, phrase, left, right in entries:
+                # entries of one key differ in their right boundary ("refund" vs "refund*")
                 if left and start > 0 and _wordish(joined[start - 1]):
-                    break
+                    continue
                 if right and last + 1 < len(joined) and _wordish(joined[last + 1]):
-                    break
-                if negated(joined, start, starts[turn]):
-                    break
+                    continue
                 found.setdefault(owner, []).append(Hit(turn, start - starts[turn], last + 1 - starts[turn], phrase))
         return found
 
