@@ -13,33 +13,13 @@ from dataclasses import dataclass, field
 from sqaudit import __version__
 from sqaudit.engine import evaluate
 from sqaudit.errors import InputError
+from sqaudit.breakdown import Breakdown
 from sqaudit.gates import GateResult, GateSpec, evaluate_gates
+from sqaudit.groups import CriterionTally, Settings
 from sqaudit.model import DIMENSIONS, ContactResult, InputProblem, Outcome, RunHeader, Transcript
 from sqaudit.redact import redact
 from sqaudit.rubric.compile import CompiledRubric
 from sqaudit.stats import Estimate, RunningMean, proportion_interval
-
-
-@dataclass
-class CriterionTally:
-    passed: int = 0
-    failed: int = 0
-    not_applicable: int = 0
-    error: int = 0
-
-    def add(self, outcome: Outcome) -> None:
-        if outcome is Outcome.PASS:
-            self.passed += 1
-        elif outcome is Outcome.FAIL:
-            self.failed += 1
-        elif outcome is Outcome.NOT_APPLICABLE:
-            self.not_applicable += 1
-        else:
-            self.error += 1
-
-    def miss_rate(self) -> float | None:
-        judged = self.passed + self.failed
-        return self.failed / judged if judged else None
 
 
 @dataclass(frozen=True)
@@ -80,10 +60,15 @@ class AuditRun:
     _criteria: dict[str, CriterionTally] = field(default_factory=dict)
     _counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(
         ("contacts", "passed", "critical", "complaints", "internal"), 0))
+    settings: Settings | None = None  # grouping: min_contacts, interval width, period
+    breakdown: Breakdown = field(init=False)
     _consumed: bool = False
 
     def __post_init__(self) -> None:
-        self._criteria = {c.id: CriterionTally() for c in self.compiled.rubric.criteria}
+        rubric = self.compiled.rubric
+        self._criteria = {c.id: CriterionTally() for c in rubric.criteria}
+        settings = self.settings or Settings(min_contacts=rubric.min_contacts)
+        self.breakdown = Breakdown(tuple(c.id for c in rubric.criteria), settings)
 
     def contacts(self) -> Iterator[ContactResult]:
         """Score each readable contact; record each unreadable one. Only once per run."""
@@ -108,6 +93,7 @@ class AuditRun:
         return list(self.contacts())
 
     def _tally(self, result: ContactResult) -> None:
+        self.breakdown.add(result)
         counts = self._counts
         counts["contacts"] += 1
         if result.score is not None:
@@ -133,7 +119,6 @@ class AuditRun:
             criteria=dict(self._criteria),
         )
 
-
     def gates(self) -> list[GateResult]:
         return evaluate_gates(self.gate_spec, self.summary())
 
@@ -144,5 +129,6 @@ def make_header(compiled: CompiledRubric) -> RunHeader:
 
 
 def start_run(items: Iterable[Transcript | InputError], compiled: CompiledRubric,
-              on_item: Callable[[], None] | None = None, gate_spec: GateSpec | None = None) -> AuditRun:
-    return AuditRun(make_header(compiled), items, compiled, on_item, gate_spec or GateSpec())
+              on_item: Callable[[], None] | None = None, gate_spec: GateSpec | None = None,
+              settings: Settings | None = None) -> AuditRun:
+    return AuditRun(make_header(compiled), items, compiled, on_item, gate_spec or GateSpec(), settings=settings)

@@ -21,6 +21,7 @@ class Estimate:
     high: float | None
     n: int
     method: str
+    half: float | None = None  # the t-interval's half-width before clipping: the "±" a reader sees
 
     def to_dict(self) -> dict[str, object]:
         r = (lambda x: None if x is None else round(x, 2))
@@ -55,7 +56,8 @@ class RunningMean:
         if self.n == 1:
             return Estimate(self.mean, None, None, 1, "t")
         half = float(sps.t.ppf(0.5 + confidence / 2, self.n - 1)) * math.sqrt(self.m2 / (self.n - 1) / self.n)
-        return Estimate(self.mean, max(bounds[0], self.mean - half), min(bounds[1], self.mean + half), self.n, "t")
+        return Estimate(self.mean, max(bounds[0], self.mean - half), min(bounds[1], self.mean + half), self.n, "t",
+                        half)
 
 
 def proportion_interval(successes: int, n: int, confidence: float = 0.95) -> Estimate:

@@ -2,7 +2,8 @@
 
 The document is streamed (header, then each contact, then errors, summary and gates), so
 a batch of a million contacts never sits in memory. Keys keep the contract's order;
-``summary``, ``gates`` and ``rubric.policy`` are additions that schema_version 1 allows.
+``summary``, ``gates``, ``agents``, ``teams`` (and ``periods`` with ``--period``) and
+``rubric.policy`` are additions that schema_version 1 allows.
 """
 
 from __future__ import annotations
@@ -27,8 +28,14 @@ def head(run: AuditRun) -> dict[str, object]:
 
 
 def tail(run: AuditRun) -> dict[str, object]:
-    return {"errors": [e.to_dict() for e in run.errors], "summary": run.summary().to_dict(),
-            "gates": [g.to_dict() for g in run.gates()]}
+    breakdown = run.breakdown
+    data: dict[str, object] = {
+        "errors": [e.to_dict() for e in run.errors], "summary": run.summary().to_dict(),
+        "gates": [g.to_dict() for g in run.gates()],
+        "agents": [g.to_dict() for g in breakdown.agents()], "teams": [g.to_dict() for g in breakdown.teams()]}
+    if breakdown.settings.period:
+        data["periods"] = [g.to_dict() for g in breakdown.periods()]
+    return data
 
 
 def write(run: AuditRun, out: TextIO) -> None:
