@@ -10,6 +10,6 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from sqaudit.reports import json_
+from sqaudit.reports import html, json_, xlsx
 
-REPORT_FORMATS: dict[str, ModuleType] = {"json": json_}
+REPORT_FORMATS: dict[str, ModuleType] = {"json": json_, "html": html, "xlsx": xlsx}

@@ -41,6 +41,10 @@ class Criterion:
     examples_fail: tuple[str, ...] = ()
     line: int = 0  # where it is defined, for lint and test reports
     raw: Mapping[str, object] = field(default_factory=dict, repr=False, compare=False)
+    titles: Mapping[str, str] = field(default_factory=dict)  # language family (or "*") -> title
+
+    def title_for(self, family: str) -> str:
+        return self.titles.get(family) or self.titles.get("*") or self.title
 
     def say_instead_for(self, family: str) -> str | None:
         return self.say_instead.get(family) or self.say_instead.get("*") or next(iter(self.say_instead.values()), None)

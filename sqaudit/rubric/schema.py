@@ -65,13 +65,17 @@ def parse_criterion(check: Checker, data: object, path: KeyPath, *, sections: se
         check.report(path, f"kind '{kind}' needs 'phrases' (a mapping language -> list)")
     if module and wants == "unused" and phrases:
         check.report(path + ("phrases",), f"kind '{kind}' does not use 'phrases'", key=True)
+    titles = _localized(check, data.get("title"), path + ("title",))
+    if "title" not in data:
+        check.report(path, "missing required key 'title'", "text, or a mapping language -> text")
     return Criterion(
-        id=cid, dimension=dimension or "reliability", title=check.string(data, "title", path, required=True),
+        id=cid, dimension=dimension or "reliability", title=titles.get("en") or next(iter(titles.values()), ""),
+        titles=titles,
         kind=kind, points=points, description=check.string(data, "description", path), section=section,
         options=options, applies_when=_applies(check, data.get("applies_when"), path + ("applies_when",)),
         na_policy=check.choice(data, "na_policy", path, NA_POLICIES, "exclude") or "exclude",
         critical=critical, phrases={k: tuple(v) for k, v in phrases.items() if v},
-        say_instead=_say_instead(check, data.get("say_instead"), path + ("say_instead",)),
+        say_instead=_localized(check, data.get("say_instead"), path + ("say_instead",)),
         examples_pass=_examples(check, data, path, "pass"), examples_fail=_examples(check, data, path, "fail"),
         line=check.doc.where(path)[0], raw=data,
     )
@@ -126,10 +130,18 @@ def _applies(check: Checker, value: object, path: KeyPath) -> AppliesWhen:
                        complaint_only, int(min_turns))
 
 
-def _say_instead(check: Checker, value: object, path: KeyPath) -> dict[str, str]:
+def _localized(check: Checker, value: object, path: KeyPath) -> dict[str, str]:
+    """Text for every language ("*"), or a mapping language -> text (titles, say_instead)."""
     if value is None:
         return {}
+    word = check.doc.bool_words.get(path)
+    if isinstance(value, bool) and word:
+        check.report(path, f"'{word}' here is a YAML 1.1 boolean, not text", f"quote it: \"{word}\"")
+        return {}
     if isinstance(value, str):
+        if not value.strip():
+            check.report(path, "must be non-empty text")
+            return {}
         return {"*": value}
     if not isinstance(value, dict):
         check.report(path, "must be text, or a mapping language -> text")
