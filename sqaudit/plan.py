@@ -5,8 +5,8 @@ standard deviation σ of contact scores::
 
     n = (z · σ / E)²                      rounded up; z = the normal quantile for the confidence
 
-Because a small review is then analysed with Student's t rather than z, ``n_t`` repeats the
-formula with t on n − 1 degrees of freedom until it settles (it is a little larger).
+Because a small review is then analysed with Student's t rather than z, ``n_t`` is the
+smallest n whose t-interval (n − 1 degrees of freedom) is within the margin (a little larger).
 For a pass rate with margin E (percentage points) and an expected rate p::
 
     n = z² · p (1 − p) / E²               p = 0.5 when unknown: the largest n
@@ -66,13 +66,10 @@ def for_mean(margin: float, sd: float, confidence: float = 0.95, population: int
         raise ValueError("margin must be > 0, sd >= 0 and confidence between 0 and 1")
     z = z_for(confidence)
     n = max(2, _ceil((z * sd / margin) ** 2))
+    # the smallest n whose t-interval half-width t(n-1)·σ/√n is within the margin
     n_t = n
-    for _ in range(100):  # t-iteration: converges in a few steps
-        t = float(sps.t.ppf(0.5 + confidence / 2, n_t - 1))
-        following = max(2, _ceil((t * sd / margin) ** 2))
-        if following == n_t:
-            break
-        n_t = following
+    while float(sps.t.ppf(0.5 + confidence / 2, n_t - 1)) * sd / math.sqrt(n_t) > margin + 1e-12:
+        n_t += 1
     return SamplePlan("mean score", margin, confidence, sd, source, z, n, n_t, population, _finite(n, population))
 
 

@@ -126,6 +126,14 @@ def test_criterion_is_documented_and_has_examples(name: str, criterion: Criterio
 
 
 @pytest.mark.parametrize(("name", "criterion"), _criteria())
+def test_criterion_has_an_english_and_a_chinese_title(name: str, criterion: Criterion) -> None:
+    assert set(criterion.titles) == {"en", "zh"}, "title needs {en: ..., zh: ...}"
+    assert criterion.title == criterion.titles["en"] == criterion.title_for("en")
+    assert criterion.title_for("zh") != criterion.title
+    assert re.search(r"[\u4e00-\u9fff]", criterion.title_for("zh")), "the zh title must be Chinese"
+
+
+@pytest.mark.parametrize(("name", "criterion"), _criteria())
 def test_phrase_based_criteria_speak_both_languages(name: str, criterion: Criterion) -> None:
     phrases = _phrases(criterion)
     if criterion.kind not in PHRASE_KINDS and criterion.kind != "sequence":

@@ -17,20 +17,19 @@ from functools import cache
 from importlib.resources import files
 from typing import TextIO
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
 from sqaudit import i18n, svg
 from sqaudit.model import DIMENSIONS
 from sqaudit.report import TeamReport, build_report, worst_first
 from sqaudit.run import AuditRun
+from sqaudit.templating import DASH, environment, fixed, percent, sortkey  # noqa: F401 - re-exported
 
 MOST_MISSED_CHARTED = 10  # the chart shows the top ten; the table below it lists them all
-DASH = "–"  # a figure that does not exist (no score, no interval)
 
 
-def write(run: AuditRun, out: TextIO, by: str = "agent") -> None:
-    out.write(render(build_report(run, by)))
+def write(run: AuditRun, out: TextIO, by: str = "agent", language: str | None = None) -> None:
+    out.write(render(build_report(run, by, language=language)))
 
 
 def render(report: TeamReport) -> str:
@@ -43,16 +42,6 @@ def render(report: TeamReport) -> str:
         other=sorted(report.teams if report.by == "agent" else report.agents, key=worst_first),
         missed=[c for c in report.criteria if c.miss_rate is not None],
     )
-
-
-@cache
-def environment() -> Environment:
-    # autoescape on for every template name, and for strings too: no way to render unescaped by accident
-    env = Environment(loader=PackageLoader("sqaudit", "templates"),
-                      autoescape=select_autoescape(default=True, default_for_string=True),
-                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
-    env.filters.update(fixed=fixed, percent=percent, sortkey=sortkey)
-    return env
 
 
 @cache
@@ -70,19 +59,6 @@ def csp(script: str) -> str:
             "base-uri 'none'; form-action 'none'")
 
 
-def fixed(value: float | None, decimals: int = 1) -> str:
-    return DASH if value is None else f"{value:.{decimals}f}"
-
-
-def percent(value: float | None) -> str:
-    return DASH if value is None else f"{100 * value:.0f}%"
-
-
-def sortkey(value: float | None) -> str:
-    """A ``data-sort`` value: the exact figure, or empty so the script sorts it last."""
-    return "" if value is None else f"{value:.4f}"
-
-
 def charts(report: TeamReport, t: Mapping[str, str]) -> dict[str, Markup]:
     empty = t["no_data"]
     name = (lambda key: t["none"] if key is None else key)
@@ -92,7 +68,7 @@ def charts(report: TeamReport, t: Mapping[str, str]) -> dict[str, Markup]:
     agents = [g for g in sorted(report.agents, key=worst_first) if g.score.value is not None]
     intervals = [svg.Interval(name(g.key), g.score.value or 0.0, g.score.low, g.score.high, muted=bool(g.insufficient),
                               note=t["insufficient"] if g.insufficient else "") for g in agents]
-    missed = [(f"{c.criterion.id} {c.criterion.title}", 100 * (c.miss_rate or 0.0))
+    missed = [(f"{c.criterion.id} {c.criterion.title_for(report.language)}", 100 * (c.miss_rate or 0.0))
               for c in report.criteria if c.miss_rate is not None][:MOST_MISSED_CHARTED]
     stacks = [svg.Stack(name(g.key), passed, g.complaints - passed) for g in teams
               for passed in (round((g.complaint_pass_rate.value or 0.0) * g.complaint_pass_rate.n),)]

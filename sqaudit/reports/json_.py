@@ -15,7 +15,7 @@ from sqaudit.report import build_report
 from sqaudit.run import AuditRun
 
 
-def write(run: AuditRun, out: TextIO, by: str = "agent") -> None:
-    report = build_report(run, by)
+def write(run: AuditRun, out: TextIO, by: str = "agent", language: str | None = None) -> None:
+    report = build_report(run, by, language=language)
     document = {**head(run), **report.to_dict()}
     out.write(json.dumps(document, ensure_ascii=False, allow_nan=False, indent=1) + "\n")

@@ -120,10 +120,10 @@ def text(value: str) -> str:
     return str(defuse_cell(ILLEGAL_CHARACTERS_RE.sub("\ufffd", value)[: MAX_CELL - 1]))
 
 
-def write(run: AuditRun, out: BinaryIO, by: str = "agent") -> None:
+def write(run: AuditRun, out: BinaryIO, by: str = "agent", language: str | None = None) -> None:
     wb = Workbook(write_only=True)
     contacts = ContactSheets(wb)
-    report = build_report(run, by, on_contact=contacts.add)
+    report = build_report(run, by, on_contact=contacts.add, language=language)
     contacts.close()
     # only the dimensions the rubric scores: a column of blanks would read as missing data
     dims = [d for d in DIMENSIONS if any(c.dimension == d for c in report.rubric.criteria)]

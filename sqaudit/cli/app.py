@@ -9,21 +9,15 @@ from __future__ import annotations
 import sys
 import traceback
 from pathlib import Path
-from typing import TextIO
+from typing import IO
 
 import click
 from rich.console import Console
 from rich.markup import escape
 
 from sqaudit import __version__
-from sqaudit.checks import KINDS
-from sqaudit.errors import Problem, RubricError, SqauditError, UsageError
-from sqaudit.formatters import FORMATS
-from sqaudit.gates import GateSpec
-from sqaudit.parsers import iter_contacts
-from sqaudit.rubric.compile import compile_rubric
-from sqaudit.rubric.loader import builtin_names, load_rubric
-from sqaudit.run import AuditRun, start_run
+from sqaudit.errors import RubricError, SqauditError, UsageError
+from sqaudit.run import AuditRun
 
 EXIT_OK, EXIT_NOT_MET, EXIT_NO_VERDICT, EXIT_BUG = 0, 1, 2, 3
 
@@ -75,40 +69,7 @@ def cli(ctx: click.Context, debug: bool) -> None:
     ctx.obj = State(debug)
 
 
-@cli.command()
-@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-r", "--rubric", "rubric_ref", default="servqual", show_default=True,
-              help="A built-in rubric name or a rubric YAML file.")
-@click.option("-f", "--format", "fmt", type=click.Choice(sorted(FORMATS)), default=None,
-              help="Output format [default: table on a terminal, json otherwise].")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the report here.")
-@click.option("--min-score", type=click.FloatRange(0, 100), help="Exit 1 if the mean contact score is below this.")
-@click.option("--fail-on-critical", is_flag=True, help="Exit 1 if any contact has a critical failure.")
-@click.option("--strict", is_flag=True, help="Exit 2 if any input could not be read (default: skip and report).")
-@click.pass_obj
-def score(state: State, inputs: tuple[Path, ...], rubric_ref: str, fmt: str | None, output: Path | None,
-          min_score: float | None, fail_on_critical: bool, strict: bool) -> None:
-    """Score transcripts (.json, .jsonl, .txt files or directories) against a rubric.
-
-    \b
-    Exit codes: 0 ok · 1 a gate failed (standard not met) · 2 no verdict (usage, rubric,
-    unreadable input with --strict, nothing scored) · 3 internal error (a bug).
-    """
-    compiled = compile_rubric(load_rubric(rubric_ref))  # refused before any input is read
-    if fmt is None:
-        fmt = "table" if output is None and sys.stdout.isatty() else "json"
-    out, close = _open_output(output)
-    try:
-        with _progress(state) as tick:
-            run = start_run(iter_contacts(inputs), compiled, tick, GateSpec(min_score, fail_on_critical))
-            FORMATS[fmt].write(run, out)
-    finally:
-        if close:
-            out.close()
-    click.get_current_context().exit(_finish(state, run, strict))
-
-
-def _finish(state: State, run: AuditRun, strict: bool) -> int:
+def finish(state: State, run: AuditRun, strict: bool) -> int:
     summary = run.summary()
     for problem in run.errors:
         state.err.print(f"[yellow]skipped[/] {escape(str(problem))}")
@@ -136,16 +97,23 @@ def _finish(state: State, run: AuditRun, strict: bool) -> int:
     return EXIT_NO_VERDICT if unknown else EXIT_OK
 
 
-def _open_output(output: Path | None) -> tuple[TextIO, bool]:
+def open_output(output: Path | None, binary: bool = False) -> tuple[IO, bool]:
+    """The output file (or stdout) and whether to close it; bytes never go to a terminal."""
     if output is None:
+        if binary:
+            if sys.stdout.isatty():
+                raise UsageError("this format is binary: give -o FILE")
+            return sys.stdout.buffer, False
         return sys.stdout, False
     try:
+        if binary:
+            return output.open("wb"), True
         return output.open("w", encoding="utf-8", newline=""), True
     except OSError as exc:
         raise UsageError(f"cannot write {output}: {exc.strerror or exc}") from None
 
 
-class _progress:
+class progress:
     """A progress counter on stderr for batches, only when stderr is a terminal."""
 
     def __init__(self, state: State):
@@ -166,59 +134,6 @@ class _progress:
     def __exit__(self, *exc: object) -> None:
         if self.live is not None:
             self.live.stop()
-
-
-@cli.group()
-def rubric() -> None:
-    """List, validate and explain rubrics."""
-
-
-@rubric.command("list")
-def rubric_list() -> None:
-    """The built-in rubrics, their version and number of criteria."""
-    from tabulate import tabulate
-
-    rows = []
-    for name in builtin_names():
-        r = load_rubric(name)
-        rows.append([name, r.version, len(r.criteria), r.title])
-    click.echo(tabulate(rows, headers=["rubric", "version", "criteria", "title"], disable_numparse=True))
-
-
-@rubric.command("validate")
-@click.argument("refs", nargs=-1, required=True)
-def rubric_validate(refs: tuple[str, ...]) -> None:
-    """Check rubric files; list every problem as file:line:col (exit 2 if any)."""
-    problems: list[Problem] = []
-    for ref in refs:
-        try:
-            r = load_rubric(ref)
-            click.echo(f"{ref}: ok ({r.id} v{r.version}, {len(r.criteria)} criteria)")
-        except RubricError as exc:
-            problems.extend(exc.problems)
-    if problems:
-        raise RubricError(problems)
-
-
-@rubric.command("explain")
-@click.argument("what")
-@click.option("-r", "--rubric", "rubric_ref", default="servqual", show_default=True)
-def rubric_explain(what: str, rubric_ref: str) -> None:
-    """Print a criterion kind's documentation, or one criterion of a rubric."""
-    if what in KINDS:
-        click.echo((KINDS[what].__doc__ or "").strip())
-        return
-    r = load_rubric(rubric_ref)
-    criterion = r.criterion(what)
-    if criterion is None:
-        raise UsageError(f"'{what}' is neither a criterion kind ({', '.join(KINDS)}) nor a criterion of {r.id}")
-    click.echo(f"{criterion.id} — {criterion.title}\n{criterion.description}\n")
-    click.echo(f"kind: {criterion.kind}   dimension: {criterion.dimension}   points: {criterion.points:g}"
-               f"   critical: {criterion.critical or 'no'}   n/a: {criterion.na_policy}")
-    for lang, phrases in criterion.phrases.items():
-        click.echo(f"phrases ({lang}): {', '.join(phrases)}")
-    for lang, text in criterion.say_instead.items():
-        click.echo(f"say instead ({lang}): {text}")
 
 
 def main(argv: list[str] | None = None) -> int:

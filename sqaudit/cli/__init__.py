@@ -1,0 +1,10 @@
+"""The ``sqaudit`` command line: one module per command, all registered on one click group.
+
+The library stops at a finished run object; these modules only parse arguments, call it,
+pick the output and return the exit code (see :mod:`sqaudit.cli.app`).
+"""
+
+from sqaudit.cli import plan, report, rubric, score  # noqa: F401  (registers the commands)
+from sqaudit.cli.app import EXIT_BUG, EXIT_NO_VERDICT, EXIT_NOT_MET, EXIT_OK, cli, main
+
+__all__ = ["EXIT_BUG", "EXIT_NO_VERDICT", "EXIT_NOT_MET", "EXIT_OK", "cli", "main"]

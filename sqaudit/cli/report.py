@@ -1,0 +1,65 @@
+"""``sqaudit report``: agents and teams with intervals, worst first, in six formats."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from sqaudit.cli.app import State, cli, finish, open_output, progress
+from sqaudit.cli.common import grouping_options, inputs_argument, language_option, rubric_option, scored_run
+from sqaudit.gates import GateSpec
+from sqaudit.reports import REPORT_FORMATS, SUFFIXES
+from sqaudit.reports import table as table_format
+
+
+@cli.command()
+@inputs_argument
+@rubric_option
+@click.option("--by", type=click.Choice(["agent", "team"]), default="agent", show_default=True,
+              help="The table a reader sees first.")
+@click.option("-f", "--format", "fmt", type=click.Choice(sorted(REPORT_FORMATS)), default=None,
+              help="Output format [default: from the -o suffix, else table].")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the report here.")
+@grouping_options
+@language_option
+@click.option("--min-score", type=click.FloatRange(0, 100), help="Exit 1 if the mean contact score is below this.")
+@click.option("--fail-on-critical", is_flag=True, help="Exit 1 if any contact has a critical failure.")
+@click.option("--strict", is_flag=True, help="Exit 2 if any input could not be read (default: skip and report).")
+@click.option("--no-color", is_flag=True, help="No colours in the terminal table.")
+@click.pass_obj
+def report(state: State, inputs: tuple[Path, ...], rubric_ref: str, by: str, fmt: str | None, output: Path | None,
+           min_contacts: int | None, max_ci_width: float, period: str | None, language: str | None,
+           min_score: float | None, fail_on_critical: bool, strict: bool, no_color: bool) -> None:
+    """Agent and team scorecards: mean ± 95% interval, pass rate, critical failures, rank.
+
+    \b
+    Agents with fewer than --min-contacts contacts, or an interval wider than
+    --max-ci-width points, are flagged as insufficient evidence and not ranked; an agent is
+    called lower or higher than its peers only when a Mann-Whitney U test says so.
+
+    \b
+    Examples:
+      sqaudit report calls/ --by agent
+      sqaudit report calls/ --by team -o team.html
+      sqaudit report calls/ --period week -f xlsx -o week.xlsx
+    """
+    if fmt is None:
+        fmt = SUFFIXES.get(output.suffix.lower(), "table") if output else "table"
+    module = REPORT_FORMATS[fmt]
+    binary = getattr(module, "BINARY", False)
+    with progress(state) as tick:
+        run = scored_run(inputs, rubric_ref, min_contacts, max_ci_width, period, tick,
+                         GateSpec(min_score, fail_on_critical))
+        out, close = open_output(output, binary)
+        try:
+            if module is table_format:
+                module.write(run, out, by, language, no_color=no_color)
+            else:
+                module.write(run, out, by, language)
+        finally:
+            if close:
+                out.close()
+    if output is not None:
+        state.err.print(f"wrote {click.format_filename(output)}", highlight=False, markup=False)
+    click.get_current_context().exit(finish(state, run, strict))

@@ -1,0 +1,63 @@
+"""``sqaudit rubric list | validate | explain``."""
+
+from __future__ import annotations
+
+import click
+
+from sqaudit.checks import KINDS
+from sqaudit.cli.app import cli
+from sqaudit.errors import Problem, RubricError, UsageError
+from sqaudit.rubric.loader import builtin_names, load_rubric
+
+
+@cli.group()
+def rubric() -> None:
+    """List, validate and explain rubrics."""
+
+
+@rubric.command("list")
+def rubric_list() -> None:
+    """The built-in rubrics, their version and number of criteria."""
+    from tabulate import tabulate
+
+    rows = []
+    for name in builtin_names():
+        r = load_rubric(name)
+        rows.append([name, r.version, len(r.criteria), r.title])
+    click.echo(tabulate(rows, headers=["rubric", "version", "criteria", "title"], disable_numparse=True))
+
+
+@rubric.command("validate")
+@click.argument("refs", nargs=-1, required=True)
+def rubric_validate(refs: tuple[str, ...]) -> None:
+    """Check rubric files; list every problem as file:line:col (exit 2 if any)."""
+    problems: list[Problem] = []
+    for ref in refs:
+        try:
+            r = load_rubric(ref)
+            click.echo(f"{ref}: ok ({r.id} v{r.version}, {len(r.criteria)} criteria)")
+        except RubricError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise RubricError(problems)
+
+
+@rubric.command("explain")
+@click.argument("what")
+@click.option("-r", "--rubric", "rubric_ref", default="servqual", show_default=True)
+def rubric_explain(what: str, rubric_ref: str) -> None:
+    """Print a criterion kind's documentation, or one criterion of a rubric."""
+    if what in KINDS:
+        click.echo((KINDS[what].__doc__ or "").strip())
+        return
+    r = load_rubric(rubric_ref)
+    criterion = r.criterion(what)
+    if criterion is None:
+        raise UsageError(f"'{what}' is neither a criterion kind ({', '.join(KINDS)}) nor a criterion of {r.id}")
+    click.echo(f"{criterion.id} — {criterion.title}\n{criterion.description}\n")
+    click.echo(f"kind: {criterion.kind}   dimension: {criterion.dimension}   points: {criterion.points:g}"
+               f"   critical: {criterion.critical or 'no'}   n/a: {criterion.na_policy}")
+    for lang, phrases in criterion.phrases.items():
+        click.echo(f"phrases ({lang}): {', '.join(phrases)}")
+    for lang, text in criterion.say_instead.items():
+        click.echo(f"say instead ({lang}): {text}")
