@@ -11,6 +11,7 @@ from __future__ import annotations
 import html as html_lib
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -108,8 +109,10 @@ def test_weak_agent_gets_rubric_advice_in_english(report: TeamReport) -> None:
     assert en["no_critical"] in page
 
 
-@pytest.mark.parametrize("render", [markdown.render, html.render, json_.render], ids=["markdown", "html", "json"])
-def test_chinese_agent_card_is_chinese_critical_first_and_redacted(report: TeamReport, render) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize("render", [markdown.render, html.render, json_.render],
+                         ids=["markdown", "html", "json"])
+def test_chinese_agent_card_is_chinese_critical_first_and_redacted(
+        report: TeamReport, render: Callable[[CoachingCard], str]) -> None:
     card = card_of(report, "a43")
     assert card.language == "zh" and card.critical
     page = render(card)

@@ -59,5 +59,8 @@ def rubric_explain(what: str, rubric_ref: str) -> None:
                f"   critical: {criterion.critical or 'no'}   n/a: {criterion.na_policy}")
     for lang, phrases in criterion.phrases.items():
         click.echo(f"phrases ({lang}): {', '.join(phrases)}")
+    for lang, text in criterion.titles.items():
+        if lang not in ("*", "en"):
+            click.echo(f"title ({lang}): {text}")
     for lang, text in criterion.say_instead.items():
         click.echo(f"say instead ({lang}): {text}")

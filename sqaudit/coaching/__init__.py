@@ -10,7 +10,8 @@ written in the language of the agent's contacts unless a language is given.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from sqaudit.groups import GroupStats, Quote
 from sqaudit.i18n import family
@@ -60,6 +61,7 @@ class CoachingCard:
     to_work_on: tuple[CoachingItem, ...]
     strengths: tuple[CoachingItem, ...]
     profile: tuple[ProfileLine, ...]
+    kinds: Mapping[str, str] = field(default_factory=dict)  # criterion id -> kind, for wording
 
     def to_dict(self) -> dict[str, object]:
         def item(i: CoachingItem) -> dict[str, object]:
@@ -101,6 +103,7 @@ def coaching_card(report: TeamReport, agent_id: str | None, language: str | None
         strengths=tuple(_item(agent, c, p, f, Outcome.PASS, lang, 1) for c, p, f in met[:SHOWN]),
         profile=tuple(ProfileLine(d, est, team.dimensions.get(d) if team else None)
                       for d, est in agent.dimensions.items()),
+        kinds={c.id: c.kind for c in rubric.criteria},
     )
 
 

@@ -19,7 +19,8 @@ from sqaudit.i18n import dimension
 from sqaudit.templating import environment
 
 SUFFIX = ".html"
-CSP = "default-src 'none'; script-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+CSP = ("default-src 'none'; script-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; "
+       "form-action 'none'")  # the page needs no script and loads nothing
 
 
 def render(card: CoachingCard) -> str:

@@ -64,13 +64,22 @@ def where(card: CoachingCard, quote: Quote) -> str:
     return SEP.join(parts)
 
 
+SAID_KINDS = ("phrase", "sequence")
+
+
 def example(card: CoachingCard, quote: Quote) -> str:
     """The line above a quote: "Example: contact m-0001 · at 0:34"."""
     return text(card)["example"] + colon(card) + where(card, quote)
 
 
 def no_quote(card: CoachingCard, quote: Quote) -> str:
-    """What stands in for words when the finding was that nothing was said."""
+    """What stands in for words when the finding was that nothing was said.
+
+    A missed phrase is simply "not said" (the engine's "none of the 93 phrases" is for
+    rubric authors); other kinds keep their message, which says what was measured.
+    """
+    if card.kinds.get(quote.criterion_id) in SAID_KINDS:
+        return text(card)["not_said"]
     return text(card)["no_quote"].format(message=quote.message)
 
 

@@ -43,7 +43,8 @@ class Criterion:
     raw: Mapping[str, object] = field(default_factory=dict, repr=False, compare=False)
     titles: Mapping[str, str] = field(default_factory=dict)  # language family (or "*") -> title
 
-    def title_for(self, family: str) -> str:
+    def title_for(self, language: str) -> str:
+        family = language.split("-")[0].lower()  # "zh-Hant" and "zh-CN" are zh
         return self.titles.get(family) or self.titles.get("*") or self.title
 
     def say_instead_for(self, family: str) -> str | None:

@@ -152,6 +152,8 @@ def _localized(check: Checker, value: object, path: KeyPath) -> dict[str, str]:
             check.report(path + (lang,), "must be non-empty text")
         else:
             out[language_family(lang)] = text
+    if not value:
+        check.report(path, "must name at least one language", "e.g. {en: ..., zh: ...}")
     return out
 
 
