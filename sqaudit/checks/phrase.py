@@ -3,7 +3,9 @@
 Passes when at least ``min_hits`` phrases from the criterion's ``phrases`` list (for any of
 the rubric's languages: agents switch between them) occur in the speaker's turns, optionally
 only within the first or last N of that speaker's turns. Fails otherwise, and the failure
-carries the rubric's ``say_instead`` so a trainer can show what would have earned it.
+carries the rubric's ``say_instead`` so a trainer can show what would have earned it; with a
+``first``/``last`` window its evidence is the turn where the phrase was due (what was said
+instead).
 
 Matching is done once per contact for every phrase of the rubric (one Aho-Corasick
 automaton): text and phrases are NFKC-folded (full-width forms), case-folded and converted
@@ -39,8 +41,8 @@ Example:
 
 from __future__ import annotations
 
-from sqaudit.checks.base import (WINDOW_OPTIONS, ContactContext, Option, Verdict, describe_window, failed,
-                                 is_positive_count, is_speaker, not_applicable, passed, window_hits)
+from sqaudit.checks.base import (WINDOW_OPTIONS, ContactContext, Option, Pointer, Verdict, describe_window, failed,
+                                 is_positive_count, is_speaker, not_applicable, passed, window, window_hits)
 from sqaudit.rubric.model import Criterion
 
 NAME = "phrase"
@@ -63,4 +65,16 @@ def check(criterion: Criterion, ctx: ContactContext) -> Verdict:
         return passed(f"said {', '.join(repr(p) for p in shown)}{where}", hits[:2])
     if hits:
         return failed(f"{len(hits)} of {need} required phrases{where}", hits[:2])
-    return failed(f"none of the {sum(len(p) for p in criterion.phrases.values())} phrases was said{where}")
+    return failed(f"none of the {sum(len(p) for p in criterion.phrases.values())} phrases was said{where}",
+                  said_instead(criterion, ctx))
+
+
+def said_instead(criterion: Criterion, ctx: ContactContext) -> list[Pointer]:
+    """With a first/last window, the turn where the phrase was due: what a trainer plays back."""
+    options = criterion.options
+    if not (options.get("first") or options.get("last")) or options.get("after_agent"):
+        return []
+    turns = window(criterion, ctx)
+    if isinstance(turns, str) or not turns:
+        return []
+    return [Pointer(turns[0] if options.get("first") else turns[-1])]
