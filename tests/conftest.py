@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,6 +16,12 @@ from sqaudit.rubric.compile import CompiledRubric, compile_rubric
 from sqaudit.rubric.loader import load_rubric
 
 RubricBuilder = Callable[..., CompiledRubric]
+
+# benchmarks/ is not installed; the example-month test imports its generator. Appended, so the
+# installed sqaudit (not the source tree) is still the one under test.
+REPO = str(Path(__file__).resolve().parents[1])
+if REPO not in sys.path:
+    sys.path.append(REPO)
 
 
 @pytest.fixture
