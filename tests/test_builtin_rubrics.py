@@ -12,31 +12,20 @@ every SERVQUAL dimension covered, no phrase that double-counts, and a few known 
 from __future__ import annotations
 
 import re
-from functools import cache
 
 import pytest
+from helpers import compiled, rubric
 
 from sqaudit.checks import KINDS, is_detector
 from sqaudit.engine import evaluate
 from sqaudit.model import DIMENSIONS, ContactResult, Outcome
 from sqaudit.parsers.plaintext import parse_text
-from sqaudit.rubric.compile import CompiledRubric, compile_rubric
-from sqaudit.rubric.loader import builtin_names, load_rubric
-from sqaudit.rubric.model import Criterion, Rubric
+from sqaudit.rubric.loader import builtin_names
+from sqaudit.rubric.model import Criterion
 from sqaudit.text import detect_language, language_family, normalize
 
 NAMES = builtin_names()
 PHRASE_KINDS = {name for name, module in KINDS.items() if getattr(module, "PHRASES", "unused") != "unused"}
-
-
-@cache
-def rubric(name: str) -> Rubric:
-    return load_rubric(name)
-
-
-@cache
-def compiled(name: str) -> CompiledRubric:
-    return compile_rubric(rubric(name))
 
 
 def score(name: str, text: str, source: str = "example") -> ContactResult:

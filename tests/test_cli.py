@@ -10,21 +10,16 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from helpers import invoke as run
 
 from sqaudit import __version__
 from sqaudit.checks import KINDS
-from sqaudit.cli import cli
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 CARD = "4111111111111111"
 CONTACT_KEYS = ["id", "agent", "team", "channel", "language", "score", "passed", "complaint", "critical_failures",
                 "dimensions", "criteria", "metrics"]
 CRITERION_KEYS = ["id", "dimension", "outcome", "points", "max_points", "message", "evidence"]
-
-
-def run(*args: str):  # type: ignore[no-untyped-def]
-    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
 
 
 @pytest.fixture(scope="module")

@@ -6,19 +6,14 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from helpers import invoke as run
 
-from sqaudit.cli import cli
 from sqaudit.cli.coach import file_name
 from sqaudit.redact import find_pii
 from sqaudit.rubric.loader import load_rubric
 
 MONTH = Path(__file__).resolve().parents[1] / "examples" / "month"
 CALLS = Path(__file__).resolve().parents[1] / "examples" / "calls"
-
-
-def run(*args: str):  # type: ignore[no-untyped-def]
-    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
 
 
 def test_one_agent_markdown_to_stdout() -> None:

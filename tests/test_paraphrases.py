@@ -25,15 +25,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
 import pytest
+from helpers import compiled, rubric
 
 from sqaudit.engine import evaluate
 from sqaudit.parsers.plaintext import parse_text
-from sqaudit.rubric.compile import CompiledRubric, compile_rubric
-from sqaudit.rubric.loader import load_rubric
-from sqaudit.rubric.model import Rubric
 from sqaudit.text import detect_language, has_cjk, normalize
 
 
@@ -53,7 +50,6 @@ SARCASM = "sarcasm / tense: the words are positive (or negative) but the meaning
 INSERTED = "a modifier inside a fixed phrase ('your online banking password'): phrases are contiguous"
 QUESTION = "uncertainty or a question about the outcome reads like the outcome"
 PRECISION = "left out on purpose: the same words also introduce a harmless explanation, and this criterion fails the contact"
-
 
 
 # ------------------------------------------------------------------------------------ templates
@@ -1299,16 +1295,6 @@ PROBES: list[tuple[str, str, tuple[str, str], list[Line], list[Line]]] = [
 
 DETECTED = {"phrase": "pass", "complaint": "pass", "sequence": "pass", "prohibited": "fail", "pii": "fail"}
 RAW = re.compile(r"^\s*(Agent|Customer|客服|客户)\s*[:：]")
-
-
-@cache
-def rubric(name: str) -> Rubric:
-    return load_rubric(name)
-
-
-@cache
-def compiled(name: str) -> CompiledRubric:
-    return compile_rubric(rubric(name))
 
 
 def transcript(template: tuple[str, str], line: str) -> str:

@@ -8,17 +8,11 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-
-from sqaudit.cli import cli
+from helpers import invoke as run
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 MONTH = EXAMPLES / "month"
 MONTH_AGENTS = ["a31", "a32", "a33", "a34", "a41", "a42", "a43", "a44"]
-
-
-def run(*args: str):  # type: ignore[no-untyped-def]
-    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
 
 
 @pytest.fixture(scope="module")
