@@ -2,12 +2,14 @@
 
 A mean is always shown with its n and a 95 % interval, because a mean of four contacts is
 not a verdict. Means use Student's t-interval; proportions use the Wilson score interval
-(scipy's ``binomtest(...).proportion_ci(method="wilson")``), which behaves at 0 % and 100 %.
+(the formula of scipy's ``binomtest(...).proportion_ci(method="wilson")``, checked against it
+in the tests), which behaves at 0 % and 100 %.
 """
 
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -61,7 +63,22 @@ class RunningMean:
 
 
 def proportion_interval(successes: int, n: int, confidence: float = 0.95) -> Estimate:
+    """Wilson score interval, as scipy's ``binomtest(k, n).proportion_ci(method="wilson")``.
+
+    Written out because ``binomtest`` also computes an exact p-value nobody reads here, which
+    made agent reports (one interval per agent × criterion) spend most of their time in it;
+    tests/test_stats.py holds this to scipy's result.
+    """
     if n == 0:
         return Estimate(None, None, None, 0, "wilson")
-    ci = sps.binomtest(successes, n).proportion_ci(confidence_level=confidence, method="wilson")
-    return Estimate(successes / n, float(ci.low), float(ci.high), n, "wilson")
+    z = _z(confidence)
+    p = successes / n
+    denominator = 1 + z * z / n
+    centre = (p + z * z / (2 * n)) / denominator
+    spread = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / denominator
+    return Estimate(p, max(0.0, centre - spread), min(1.0, centre + spread), n, "wilson")
+
+
+@lru_cache(maxsize=8)
+def _z(confidence: float) -> float:
+    return float(sps.norm.ppf(0.5 + confidence / 2))
