@@ -76,7 +76,10 @@ def proportion_interval(successes: int, n: int, confidence: float = 0.95) -> Est
     denominator = 1 + z * z / n
     centre = (p + z * z / (2 * n)) / denominator
     spread = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / denominator
-    return Estimate(p, max(0.0, centre - spread), min(1.0, centre + spread), n, "wilson")
+    # at 0 and n the Wilson bound is exactly 0 or 1; floating point would leave 5e-17 behind
+    low = 0.0 if successes == 0 else max(0.0, centre - spread)
+    high = 1.0 if successes == n else min(1.0, centre + spread)
+    return Estimate(p, low, high, n, "wilson")
 
 
 @lru_cache(maxsize=8)

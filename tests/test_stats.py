@@ -20,6 +20,7 @@ def test_wilson_matches_scipy_binomtest(n: int, confidence: float) -> None:
         ci = sps.binomtest(k, n).proportion_ci(confidence_level=confidence, method="wilson")
         assert ours.value == pytest.approx(k / n)
         assert ours.low == pytest.approx(ci.low, abs=1e-12) and ours.high == pytest.approx(ci.high, abs=1e-12)
+        assert ours.low <= ours.value <= ours.high
 
 
 def test_no_trials_no_rate() -> None:
