@@ -63,6 +63,12 @@ def test_insufficient_evidence_is_said_up_front() -> None:
     assert "insufficient evidence" in out[:first_section].lower()
 
 
+def test_contacts_without_agents_are_no_verdict(tmp_path: Path) -> None:
+    (tmp_path / "c.json").write_text(json.dumps({"id": "x", "turns": [{"speaker": "agent", "text": "hi"}]}))
+    result = run("coach", str(tmp_path), "--all")
+    assert result.exit_code == 2 and "nothing to coach" in result.stderr
+
+
 @pytest.mark.parametrize(("agent", "expected"), [
     ("a17", "a17.md"), ("../etc/passwd", "etc_passwd-"), ("张三", "agent-"), ("a b", "a_b-"), ("", "agent-"),
 ])

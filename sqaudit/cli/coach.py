@@ -57,6 +57,8 @@ def coach(state: State, inputs: tuple[Path, ...], rubric_ref: str, agents: tuple
             hint = did_you_mean(agent, known) or f"agents in these contacts: {', '.join(known[:20]) or 'none'}"
             raise UsageError(f"no contact of agent '{agent}' was scored ({hint})")
     chosen = known if every else list(agents)
+    if not chosen:
+        raise UsageError("no scored contact names its agent: nothing to coach (give contacts an 'agent' field)")
     module = COACH_FORMATS[fmt]
     pages = [(agent, module.render(coaching_card(report, agent, language))) for agent in chosen]
     if several and output is not None:
