@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from sqaudit.i18n import reason_text
 from sqaudit.model import DIMENSIONS, ContactResult, Evidence, Outcome
 from sqaudit.stats import Estimate, RunningMean, mean_interval, proportion_interval
 
@@ -130,6 +131,18 @@ class GroupTally:
                     break
 
 
+@dataclass(frozen=True, slots=True)
+class Reason:
+    """Why a group's evidence is insufficient: a code and its numbers, worded by sqaudit.i18n."""
+
+    code: str  # few | wide | single
+    value: float = 0.0  # n, or the interval's half-width
+    limit: float = 0.0  # min_contacts, or half of max_ci_width
+
+    def __str__(self) -> str:  # the English wording, used in JSON and xlsx
+        return reason_text(self, "en")
+
+
 @dataclass(frozen=True)
 class CriterionStats:
     passed: int
@@ -159,7 +172,7 @@ class GroupStats:
     dimensions: dict[str, Estimate]
     criteria: dict[str, CriterionStats]
     language: str
-    insufficient: tuple[str, ...]  # reasons; empty when the evidence is enough
+    insufficient: tuple[Reason, ...]  # empty when the evidence is enough
     scores: tuple[float, ...] = field(repr=False, default=())
     quotes: dict[tuple[str, Outcome], tuple[Quote, ...]] = field(repr=False, default_factory=dict)
     critical_quotes: tuple[Quote, ...] = ()
@@ -187,7 +200,7 @@ class GroupStats:
             "criteria": {k: v.to_dict() for k, v in self.criteria.items()},
             "language": self.language,
             "insufficient_evidence": bool(self.insufficient),
-            "insufficient_reasons": list(self.insufficient),
+            "insufficient_reasons": [str(r) for r in self.insufficient],
             "rank": self.rank,
             "vs_peers": self.vs_peers.to_dict() if self.vs_peers is not None else None,  # type: ignore[attr-defined]
         })
@@ -198,12 +211,12 @@ def finish(tally: GroupTally, settings: Settings, criterion_order: tuple[str, ..
     score = mean_interval(tally.scores)
     reasons = []
     if tally.contacts < settings.min_contacts:
-        reasons.append(f"n={tally.contacts} < {settings.min_contacts} contacts")
+        reasons.append(Reason("few", tally.contacts, settings.min_contacts))
     # the width before clipping to 0-100: a clipped interval looks narrower than the evidence is
     if score.half is not None and 2 * score.half > settings.max_ci_width:
-        reasons.append(f"95% CI ±{score.half:.1f} is wider than ±{settings.max_ci_width / 2:g}")
+        reasons.append(Reason("wide", score.half, settings.max_ci_width / 2))
     elif score.n < 2:
-        reasons.append("no interval with fewer than 2 scored contacts")
+        reasons.append(Reason("single"))
     criteria = {}
     for cid in criterion_order:
         t = tally.criteria.get(cid, CriterionTally())

@@ -193,6 +193,24 @@ CATALOGUE: dict[str, dict[str, str]] = {
 }
 
 
+REASONS = {
+    "en": {"few": "n={value:g} < {limit:g} contacts", "wide": "95% CI ±{value:.1f} is wider than ±{limit:g}",
+           "single": "no interval with fewer than 2 scored contacts"},
+    "zh": {"few": "样本数 {value:g} < {limit:g}", "wide": "95% 置信区间 ±{value:.1f} 宽于 ±{limit:g}",
+           "single": "评分接触少于 2 个，无法计算区间"},
+}
+
+
+def reason_text(reason: object, lang: str | None) -> str:
+    """Why the evidence is insufficient, in the report's language (``reason`` is a groups.Reason)."""
+    template = REASONS[family(lang)][reason.code]  # type: ignore[attr-defined]
+    return template.format(value=reason.value, limit=reason.limit)  # type: ignore[attr-defined]
+
+
+def reasons_text(reasons: object, lang: str | None) -> str:
+    return "; ".join(reason_text(r, lang) for r in reasons)  # type: ignore[attr-defined]
+
+
 def family(lang: str | None) -> str:
     """The catalogue language for a contact language ("zh-Hant" -> "zh"; unknown -> "en")."""
     base = (lang or "en").split("-")[0].lower()

@@ -20,7 +20,7 @@ from markdown_it import MarkdownIt
 from sqaudit.coaching import CoachingCard, coaching_card
 from sqaudit.coaching import html, json_, markdown, views
 from sqaudit.coaching.formats import COACH_FORMATS
-from sqaudit.i18n import dimension, labels
+from sqaudit.i18n import dimension, labels, reason_text
 from sqaudit.model import ContactResult
 from sqaudit.parsers import iter_contacts
 from sqaudit.redact import find_pii
@@ -145,7 +145,8 @@ def test_insufficient_evidence_warning_up_front(report: TeamReport, agent: str, 
     if warned:
         first_section = md.index("\n## ")
         assert md.index(warning) < first_section
-        for reason in card.agent.insufficient:
+        for found in card.agent.insufficient:
+            reason = reason_text(found, card.language)  # worded in the card's language
             assert markdown.md_escape(reason) in md and html_lib.escape(reason) in page
 
 

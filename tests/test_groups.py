@@ -67,7 +67,8 @@ def test_pass_rate_is_a_wilson_interval() -> None:
 def test_too_few_contacts_is_insufficient_and_unranked() -> None:
     agents = {g.key: g for g in breakdown().agents()}
     assert agents["new"].insufficient and agents["new"].rank is None
-    assert any("n=3 < 10" in r for r in agents["new"].insufficient)
+    assert any(str(r) == "n=3 < 10 contacts" for r in agents["new"].insufficient)
+    assert [r.code for r in agents["new"].insufficient] == ["few", "wide"]
     assert [agents[k].rank for k in ("good", "mid", "weak")] == [1, 2, 3]
 
 

@@ -71,7 +71,7 @@ class CoachingCard:
             "agent": self.agent.key, "team": self.agent.team, "language": self.language,
             "rubric": self.rubric_id, "contacts": self.agent.contacts, "score": self.agent.score.to_dict(),
             "insufficient_evidence": bool(self.agent.insufficient),
-            "insufficient_reasons": list(self.agent.insufficient),
+            "insufficient_reasons": [str(r) for r in self.agent.insufficient],
             "critical_failures": [{**q.to_dict(), "title": title} for q, title in self.critical],
             "to_work_on": [item(i) for i in self.to_work_on], "strengths": [item(i) for i in self.strengths],
             "profile": [{"dimension": p.dimension, "agent": p.agent.to_dict(),

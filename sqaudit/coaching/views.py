@@ -12,7 +12,7 @@ from collections.abc import Mapping
 
 from sqaudit.coaching import CoachingCard, CoachingItem, ProfileLine
 from sqaudit.groups import Quote
-from sqaudit.i18n import dimension, format_time, labels
+from sqaudit.i18n import dimension, format_time, labels, reasons_text
 from sqaudit.stats import Estimate
 from sqaudit.templating import DASH
 
@@ -52,7 +52,7 @@ def warning(card: CoachingCard) -> str | None:
     """The insufficient-evidence warning with its reasons, or None when the evidence is enough."""
     if not card.agent.insufficient:
         return None
-    return text(card)["warning_insufficient"].format(reasons="; ".join(card.agent.insufficient))
+    return text(card)["warning_insufficient"].format(reasons=reasons_text(card.agent.insufficient, card.language))
 
 
 def where(card: CoachingCard, quote: Quote) -> str:

@@ -37,6 +37,7 @@ def render(report: TeamReport) -> str:
     script = sort_script()
     return environment().get_template("report.html.j2").render(
         report=report, t=t, dim=lambda name: i18n.dimension(name, report.language),
+        reasons=lambda found: i18n.reasons_text(found, report.language),
         charts=charts(report, t), script=Markup(script), csp=csp(script),  # noqa: S704 - our own file, no data
         pass_score=report.rubric.pass_score, dimensions=DIMENSIONS,
         other=sorted(report.teams if report.by == "agent" else report.agents, key=worst_first),

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from sqaudit.compare import PeerComparison
 from sqaudit.groups import GroupStats
-from sqaudit.i18n import dimension, labels
+from sqaudit.i18n import dimension, labels, reasons_text
 from sqaudit.report import TeamReport, worst_first
 from sqaudit.stats import Estimate
 
@@ -63,7 +63,7 @@ def group_rows(report: TeamReport, kind: str) -> tuple[list[str], list[Row]]:
         second = (g.team or "—") if kind == "agent" else str(g.agents)
         cells = [g.key or text["none"], second, mean_text(g.score), rate_text(g.pass_rate),
                  str(g.critical_failures), str(g.complaints), "—" if g.rank is None else str(g.rank),
-                 peers_text(g.vs_peers, text), "; ".join(g.insufficient)]
+                 peers_text(g.vs_peers, text), reasons_text(g.insufficient, report.language)]
         failing = g.score.value is not None and g.score.value < report.rubric.pass_score
         rows.append(Row(cells, bool(g.insufficient), failing))
     return headers, rows

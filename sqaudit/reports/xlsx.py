@@ -194,7 +194,7 @@ def group_stats(g: GroupStats, dims: Sequence[str]) -> list[object]:
     peers = g.vs_peers if isinstance(g.vs_peers, PeerComparison) else None
     return [g.contacts, g.score.value, g.score.low, g.score.high, g.pass_rate.value, g.pass_rate.low,
             g.pass_rate.high, g.critical_failures, g.complaints, g.complaint_pass_rate.value, bool(g.insufficient),
-            "; ".join(g.insufficient) or None, g.rank, peers.verdict if peers else None,
+            "; ".join(str(r) for r in g.insufficient) or None, g.rank, peers.verdict if peers else None,
             peers.p_adjusted if peers else None, *(g.dimensions[d].value for d in dims)]
 
 
