@@ -160,6 +160,7 @@ class RunHeader:
     rubric_sha256: str
     rubric_title: str
     policy: dict[str, object] = field(default_factory=dict)
+    provenance: dict[str, object] = field(default_factory=dict)  # inputs and options, see sqaudit.provenance
 
 
 def _round(value: float | None) -> float | None:

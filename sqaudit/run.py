@@ -123,12 +123,14 @@ class AuditRun:
         return evaluate_gates(self.gate_spec, self.summary())
 
 
-def make_header(compiled: CompiledRubric) -> RunHeader:
+def make_header(compiled: CompiledRubric, provenance: dict[str, object] | None = None) -> RunHeader:
     rubric = compiled.rubric
-    return RunHeader(__version__, rubric.id, rubric.version, rubric.sha256, rubric.title, rubric.policy())
+    return RunHeader(__version__, rubric.id, rubric.version, rubric.sha256, rubric.title, rubric.policy(),
+                     provenance or {})
 
 
 def start_run(items: Iterable[Transcript | InputError], compiled: CompiledRubric,
               on_item: Callable[[], None] | None = None, gate_spec: GateSpec | None = None,
-              settings: Settings | None = None) -> AuditRun:
-    return AuditRun(make_header(compiled), items, compiled, on_item, gate_spec or GateSpec(), settings=settings)
+              settings: Settings | None = None, provenance: dict[str, object] | None = None) -> AuditRun:
+    return AuditRun(make_header(compiled, provenance), items, compiled, on_item, gate_spec or GateSpec(),
+                    settings=settings)

@@ -2,8 +2,9 @@
 
 The document is streamed (header, then each contact, then errors, summary and gates), so
 a batch of a million contacts never sits in memory. Keys keep the contract's order;
-``summary``, ``gates``, ``agents``, ``teams`` (and ``periods`` with ``--period``) and
-``rubric.policy`` are additions that schema_version 1 allows.
+``summary``, ``gates``, ``agents``, ``teams`` (and ``periods`` with ``--period``),
+``rubric.policy`` and ``run`` (input files with their sha256, and the options: see
+sqaudit.provenance) are additions that schema_version 1 allows.
 """
 
 from __future__ import annotations
@@ -35,6 +36,8 @@ def tail(run: AuditRun) -> dict[str, object]:
         "agents": [g.to_dict() for g in breakdown.agents()], "teams": [g.to_dict() for g in breakdown.teams()]}
     if breakdown.settings.period:
         data["periods"] = [g.to_dict() for g in breakdown.periods()]
+    if run.header.provenance:
+        data["run"] = run.header.provenance
     return data
 
 
