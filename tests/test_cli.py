@@ -193,6 +193,19 @@ def test_rubric_list_and_explain() -> None:
     assert run("rubric", "explain", "NOPE-1").exit_code == 2
 
 
+def test_explain_a_criterion_shows_titles_phrases_advice_and_examples() -> None:
+    from helpers import rubric
+
+    criterion = rubric("complaint-handling").criteria[3]
+    out = run("rubric", "explain", criterion.id, "-r", "complaint-handling").stdout
+    assert out.startswith(f"{criterion.id} — {criterion.title}")
+    assert f"title (zh): {criterion.title_for('zh')}" in out
+    for example in criterion.examples_pass + criterion.examples_fail:
+        assert example.strip().splitlines()[0] in out
+    for text in criterion.say_instead.values():
+        assert text in out
+
+
 def test_error_messages_are_redacted_too(tmp_path: Path) -> None:
     (tmp_path / "bad.txt").write_text("my card 4111 1111 1111 1111 please\n", encoding="utf-8")
     (tmp_path / "ok.txt").write_text("Agent: hello\n", encoding="utf-8")

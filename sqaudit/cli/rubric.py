@@ -64,3 +64,6 @@ def rubric_explain(what: str, rubric_ref: str) -> None:
             click.echo(f"title ({lang}): {text}")
     for lang, text in criterion.say_instead.items():
         click.echo(f"say instead ({lang}): {text}")
+    for label, examples in (("passes", criterion.examples_pass), ("fails", criterion.examples_fail)):
+        for example in examples:
+            click.echo(f"\nexample that {label}:\n  " + example.strip().replace("\n", "\n  "))
