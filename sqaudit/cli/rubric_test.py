@@ -1,0 +1,60 @@
+"""``sqaudit rubric test``: every criterion's examples, and a golden set, reported like a test run."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+from rich.markup import escape
+
+from sqaudit.cli.app import EXIT_NOT_MET, EXIT_OK, State
+from sqaudit.cli.rubric import rubric
+from sqaudit.rubric.compile import compile_rubric
+from sqaudit.rubric.loader import load_rubric
+from sqaudit.rubric.testing import CaseResult, example_cases, golden_cases
+
+RUBRIC_SUFFIXES = (".yml", ".yaml")
+
+
+def rubric_refs(refs: tuple[str, ...]) -> list[str]:
+    """Built-in names and files as given; directories become their rubric files, sorted."""
+    out: list[str] = []
+    for ref in refs:
+        path = Path(ref)
+        if path.is_dir():
+            out += sorted(str(p) for p in path.iterdir() if p.suffix.lower() in RUBRIC_SUFFIXES)
+        else:
+            out.append(ref)
+    return out
+
+
+@rubric.command("test")
+@click.argument("refs", nargs=-1, required=True)
+@click.option("--golden", "golden", type=click.Path(file_okay=False, exists=True, path_type=Path), multiple=True,
+              help="A directory of transcripts with expected.yml (repeatable).")
+@click.option("-v", "--verbose", is_flag=True, help="List every case, not only the failures.")
+@click.pass_obj
+def rubric_test(state: State, refs: tuple[str, ...], golden: tuple[Path, ...], verbose: bool) -> None:
+    """Run each rubric's criterion examples and golden transcripts; exit 1 on any failure.
+
+    \b
+    Examples:
+      sqaudit rubric test rubrics/
+      sqaudit rubric test my.yml --golden golden/
+    """
+    compiled = [compile_rubric(load_rubric(ref)) for ref in rubric_refs(refs)]  # every rubric refused first
+    cases: list[CaseResult] = []
+    for rubric_ in compiled:
+        cases += example_cases(rubric_)
+        for directory in golden:
+            cases += golden_cases(rubric_, directory)
+    failed = [c for c in cases if not c.ok]
+    for case in cases if verbose else failed:
+        mark = "ok  " if case.ok else "FAIL"
+        line = f"{mark} {case.suite} :: {case.name}: expected {case.expected}, got {case.actual}"
+        click.echo(line + (f"\n     {case.detail}" if case.detail and not case.ok else "")
+                   + (f"\n     at {case.source}" if case.source and not case.ok else ""))
+    suites = sorted({c.suite for c in cases})
+    summary = f"{len(cases)} case(s) in {len(suites)} suite(s): {len(cases) - len(failed)} passed, {len(failed)} failed"
+    state.err.print(("[red]" if failed else "[green]") + escape(summary) + "[/]")
+    click.get_current_context().exit(EXIT_NOT_MET if failed else EXIT_OK)
