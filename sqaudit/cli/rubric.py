@@ -5,14 +5,14 @@ from __future__ import annotations
 import click
 
 from sqaudit.checks import KINDS
-from sqaudit.cli.app import cli
+from sqaudit.cli.app import EXIT_NOT_MET, EXIT_OK, State, cli
 from sqaudit.errors import Problem, RubricError, UsageError
 from sqaudit.rubric.loader import builtin_names, load_rubric
 
 
 @cli.group()
 def rubric() -> None:
-    """List, validate and explain rubrics."""
+    """List, validate, lint and explain rubrics."""
 
 
 @rubric.command("list")
@@ -40,6 +40,35 @@ def rubric_validate(refs: tuple[str, ...]) -> None:
             problems.extend(exc.problems)
     if problems:
         raise RubricError(problems)
+
+
+@rubric.command("lint")
+@click.argument("refs", nargs=-1, required=True)
+@click.option("-f", "--format", "fmt", type=click.Choice(["text", "github", "json"]), default="text", show_default=True)
+@click.option("--strict", is_flag=True, help="Warnings fail too (exit 1).")
+@click.pass_obj
+def rubric_lint(state: State, refs: tuple[str, ...], fmt: str, strict: bool) -> None:
+    """Report likely mistakes in rubrics that load (exit 1 on an error; 2 if one does not load).
+
+    Files, directories of .yml/.yaml or built-in names. Silence a line with '# sqaudit: noqa L003'.
+    """
+    from sqaudit.cli.rubric_test import rubric_refs
+    from sqaudit.lint import lint_ref
+    from sqaudit.lint.formats import FORMATS
+
+    findings, problems = [], []
+    for ref in rubric_refs(refs):
+        try:
+            findings += lint_ref(ref)
+        except RubricError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise RubricError(problems)
+    click.echo(FORMATS[fmt](findings), nl=False)
+    errors = sum(f.severity == "error" for f in findings)
+    state.err.print(f"{errors} error(s), {len(findings) - errors} warning(s)")
+    failed = errors or (strict and findings)
+    click.get_current_context().exit(EXIT_NOT_MET if failed else EXIT_OK)
 
 
 @rubric.command("explain")
