@@ -90,3 +90,16 @@ def test_broken_expected_file_is_a_usage_error(golden: Path) -> None:
 def test_detector_fail_examples_mean_not_detected() -> None:
     cases = [c for c in example_cases(compiled("servqual")) if c.name.startswith("CMP-00 fail")]
     assert cases and all(c.ok and c.actual == "fail" for c in cases)
+
+
+def test_junit_output_has_a_failure_per_failed_case(golden: Path, tmp_path: Path) -> None:
+    import xml.etree.ElementTree as ET
+
+    (tmp_path / "v2.yml").write_text(NO_SORRY, encoding="utf-8")
+    report = tmp_path / "junit.xml"
+    result = invoke("rubric", "test", str(tmp_path / "v2.yml"), "--golden", str(golden), "--junit", str(report))
+    root = ET.parse(report).getroot()
+    failures = root.findall(".//failure")
+    assert result.exit_code == 1 and failures
+    assert len(failures) == result.stdout.count("FAIL ")
+    assert int(root.get("tests")) == len(root.findall(".//testcase"))

@@ -9,6 +9,8 @@ from rich.markup import escape
 
 from sqaudit.cli.app import EXIT_NOT_MET, EXIT_OK, State
 from sqaudit.cli.rubric import rubric
+from sqaudit.junit import Case, Suite
+from sqaudit.junit import write as write_junit
 from sqaudit.rubric.compile import compile_rubric
 from sqaudit.rubric.loader import load_rubric
 from sqaudit.rubric.testing import CaseResult, example_cases, golden_cases
@@ -33,8 +35,10 @@ def rubric_refs(refs: tuple[str, ...]) -> list[str]:
 @click.option("--golden", "golden", type=click.Path(file_okay=False, exists=True, path_type=Path), multiple=True,
               help="A directory of transcripts with expected.yml (repeatable).")
 @click.option("-v", "--verbose", is_flag=True, help="List every case, not only the failures.")
+@click.option("--junit", type=click.Path(dir_okay=False, path_type=Path), help="Also write JUnit XML here.")
 @click.pass_obj
-def rubric_test(state: State, refs: tuple[str, ...], golden: tuple[Path, ...], verbose: bool) -> None:
+def rubric_test(state: State, refs: tuple[str, ...], golden: tuple[Path, ...], verbose: bool,
+                junit: Path | None) -> None:
     """Run each rubric's criterion examples and golden transcripts; exit 1 on any failure.
 
     \b
@@ -55,6 +59,15 @@ def rubric_test(state: State, refs: tuple[str, ...], golden: tuple[Path, ...], v
         click.echo(line + (f"\n     {case.detail}" if case.detail and not case.ok else "")
                    + (f"\n     at {case.source}" if case.source and not case.ok else ""))
     suites = sorted({c.suite for c in cases})
+    if junit is not None:
+        write_junit([Suite(name, [_junit_case(c) for c in cases if c.suite == name]) for name in suites], junit)
     summary = f"{len(cases)} case(s) in {len(suites)} suite(s): {len(cases) - len(failed)} passed, {len(failed)} failed"
     state.err.print(("[red]" if failed else "[green]") + escape(summary) + "[/]")
     click.get_current_context().exit(EXIT_NOT_MET if failed else EXIT_OK)
+
+
+def _junit_case(case: CaseResult) -> Case:
+    where, _, line = case.source.rpartition(":")
+    return Case(case.name, case.suite, "pass" if case.ok else "fail",
+                "" if case.ok else f"expected {case.expected}, got {case.actual}", case.detail if not case.ok else "",
+                where or None, int(line) if line.isdigit() else None)
