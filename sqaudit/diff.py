@@ -17,7 +17,8 @@ import dataclasses
 import heapq
 import subprocess
 import tempfile
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqaudit.errors import RubricError, UsageError
@@ -161,6 +162,7 @@ class RubricDiff:
     biggest: tuple[ContactChange, ...]  # largest |change| first
     agents: tuple[AgentChange, ...]
     errors: tuple[InputProblem, ...]
+    run: Mapping[str, object] = field(default_factory=dict)  # inputs (sha256) and options, sqaudit.provenance
 
     def flip_counts(self) -> dict[str, int]:
         counts = {"pass→fail": 0, "fail→pass": 0}

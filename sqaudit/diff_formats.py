@@ -17,6 +17,7 @@ from rich.table import Table
 from rich.text import Text
 from tabulate import tabulate
 
+from sqaudit import __version__
 from sqaudit.diff import ContactChange, Counts, RubricDiff
 from sqaudit.reports.markdown import cell
 from sqaudit.reports.views import mean_text, rate_text
@@ -181,7 +182,10 @@ def to_dict(diff: RubricDiff) -> dict[str, object]:
 
 
 def write_json(diff: RubricDiff, out: TextIO, no_color: bool = False) -> None:
-    json.dump(to_dict(diff), out, ensure_ascii=False, indent=2)
+    document = {"tool": {"name": "sqaudit", "version": __version__}, **to_dict(diff)}
+    if diff.run:
+        document["run"] = dict(diff.run)
+    json.dump(document, out, ensure_ascii=False, indent=2)
     out.write("\n")
 
 

@@ -63,3 +63,13 @@ def test_an_edited_document_is_not_identical(saved: Path) -> None:
 def test_usage_errors(saved: Path, args: list[str]) -> None:
     result = invoke("score", *args)
     assert result.exit_code == 2 and result.stdout == ""
+
+
+@pytest.mark.parametrize("command", [["report", "calls", "-f", "json"],
+                                     ["diff", "--old", "servqual", "--new", "mine.yml", "calls", "-f", "json"]])
+def test_report_and_diff_documents_record_their_inputs(saved: Path, command: list[str]) -> None:
+    result = invoke(*command)
+    document = json.loads(result.stdout)
+    assert document["tool"]["name"] == "sqaudit"
+    assert document["run"]["command"] == command[0] and document["run"]["arguments"] == ["calls"]
+    assert len(document["run"]["inputs"]) == 9 and all(len(i["sha256"]) == 64 for i in document["run"]["inputs"])

@@ -44,9 +44,9 @@ grouping_options = _stack(
 
 def scored_run(inputs: tuple[Path, ...], rubric_ref: str, min_contacts: int | None, max_ci_width: float,
                period: str | None, tick: Callable[[], None] | None = None,
-               gate_spec: GateSpec | None = None) -> AuditRun:
+               gate_spec: GateSpec | None = None, provenance: dict[str, object] | None = None) -> AuditRun:
     """Load and compile the rubric (refused before any input is read), then start the run."""
     compiled = compile_rubric(load_rubric(rubric_ref))
     settings = Settings(min_contacts=min_contacts or compiled.rubric.min_contacts, max_ci_width=max_ci_width,
                         period=period)
-    return start_run(iter_contacts(inputs), compiled, tick, gate_spec, settings)
+    return start_run(iter_contacts(inputs), compiled, tick, gate_spec, settings, provenance)

@@ -2,17 +2,27 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import click
 from rich.markup import escape
 
-from sqaudit.cli.app import EXIT_BUG, EXIT_NO_VERDICT, EXIT_OK, State, cli, open_output, progress
+from sqaudit.cli.app import (
+    EXIT_BUG,
+    EXIT_NO_VERDICT,
+    EXIT_OK,
+    State,
+    cli,
+    open_output,
+    progress,
+)
 from sqaudit.cli.common import inputs_argument
 from sqaudit.diff import build_diff, load_ref
 from sqaudit.diff_formats import FORMATS, SUFFIXES
 from sqaudit.groups import Settings
 from sqaudit.parsers import iter_contacts
+from sqaudit.provenance import describe_run
 from sqaudit.rubric.compile import compile_rubric
 from sqaudit.run import start_run
 
@@ -62,6 +72,10 @@ def diff(state: State, inputs: tuple[Path, ...], old_ref: str, new_ref: str, min
             settings = Settings(min_contacts=min_contacts or compiled.rubric.min_contacts, max_ci_width=max_ci_width)
             runs.append(start_run(iter_contacts(inputs), compiled, tick, settings=settings))
         result = build_diff(runs[0], runs[1], old_ref, new_ref, min_score)
+    if fmt == "json":  # the JSON document says what it was made from, so it can be rebuilt
+        options = {"old": old_ref, "new": new_ref, "min_score": min_score, "min_contacts": min_contacts,
+                   "max_ci_width": max_ci_width}
+        result = dataclasses.replace(result, run=describe_run("diff", inputs, options))
     ctx = click.get_current_context()
     for problem in result.errors:
         state.err.print(f"[yellow]skipped[/] {escape(str(problem))}")

@@ -7,8 +7,15 @@ from pathlib import Path
 import click
 
 from sqaudit.cli.app import State, cli, finish, open_output, progress
-from sqaudit.cli.common import grouping_options, inputs_argument, language_option, rubric_option, scored_run
+from sqaudit.cli.common import (
+    grouping_options,
+    inputs_argument,
+    language_option,
+    rubric_option,
+    scored_run,
+)
 from sqaudit.gates import GateSpec
+from sqaudit.provenance import describe_run
 from sqaudit.reports import REPORT_FORMATS, SUFFIXES
 from sqaudit.reports import table as table_format
 
@@ -49,8 +56,11 @@ def report(state: State, inputs: tuple[Path, ...], rubric_ref: str, by: str, fmt
     module = REPORT_FORMATS[fmt]
     binary = getattr(module, "BINARY", False)
     with progress(state) as tick:
+        options = {"rubric": rubric_ref, "by": by, "min_contacts": min_contacts, "max_ci_width": max_ci_width,
+                   "period": period, "min_score": min_score, "fail_on_critical": fail_on_critical}
         run = scored_run(inputs, rubric_ref, min_contacts, max_ci_width, period, tick,
-                         GateSpec(min_score, fail_on_critical))
+                         GateSpec(min_score, fail_on_critical),
+                         describe_run("report", inputs, options) if fmt == "json" else None)
         out, close = open_output(output, binary)
         try:
             if module is table_format:

@@ -18,4 +18,6 @@ from sqaudit.run import AuditRun
 def write(run: AuditRun, out: TextIO, by: str = "agent", language: str | None = None) -> None:
     report = build_report(run, by, language=language)
     document = {**head(run), **report.to_dict()}
+    if run.header.provenance:
+        document["run"] = run.header.provenance
     out.write(json.dumps(document, ensure_ascii=False, allow_nan=False, indent=1) + "\n")
