@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 import traceback
+from collections.abc import Sequence
 from pathlib import Path
 from typing import IO
 
@@ -71,20 +72,11 @@ def cli(ctx: click.Context, debug: bool) -> None:
 
 def finish(state: State, run: AuditRun, strict: bool) -> int:
     summary = run.summary()
-    for problem in run.errors:
-        state.err.print(f"[yellow]skipped[/] {escape(str(problem))}")
-    state.err.print(f"{summary.scored} contact(s) scored, {summary.skipped} skipped"
-                    + (f", {summary.contacts - summary.scored} with nothing applicable" if summary.contacts > summary.scored else ""))
-    if summary.internal_errors:
-        state.err.print(f"[red]{summary.internal_errors} criterion check(s) raised an internal error: "
-                        "this is a bug, please report it[/]")
-        return EXIT_BUG
-    if summary.contacts == 0:
-        state.err.print("[red]no contact could be scored[/]: no verdict")
-        return EXIT_NO_VERDICT
-    if strict and run.errors:
-        state.err.print("[red]--strict: some input could not be read[/]: no verdict")
-        return EXIT_NO_VERDICT
+    extra = f", {summary.contacts - summary.scored} with nothing applicable" if summary.contacts > summary.scored else ""
+    verdict = batch_verdict(state, run.errors, f"{summary.scored} contact(s) scored, {summary.skipped} skipped{extra}",
+                            summary.internal_errors, summary.contacts, strict)
+    if verdict is not None:
+        return verdict
     gates = run.gates()
     failed = [g for g in gates if g.status == "fail"]
     for gate in failed:
@@ -95,6 +87,25 @@ def finish(state: State, run: AuditRun, strict: bool) -> int:
     for gate in unknown:
         state.err.print(f"[yellow]gate not evaluated[/]: {gate.name}: {escape(gate.observed)}: no verdict")
     return EXIT_NO_VERDICT if unknown else EXIT_OK
+
+
+def batch_verdict(state: State, errors: Sequence[object], counted: str, internal_errors: int, contacts: int,
+                  strict: bool) -> int | None:
+    """Report skipped input and the count; the exit code when the batch gives no verdict, else None."""
+    for problem in errors:
+        state.err.print(f"[yellow]skipped[/] {escape(str(problem))}", soft_wrap=True)
+    state.err.print(counted, markup=False, highlight=False)
+    if internal_errors:
+        state.err.print(f"[red]{internal_errors} criterion check(s) raised an internal error: "
+                        "this is a bug, please report it[/]")
+        return EXIT_BUG
+    if contacts == 0:
+        state.err.print("[red]no contact could be scored[/]: no verdict")
+        return EXIT_NO_VERDICT
+    if strict and errors:
+        state.err.print("[red]--strict: some input could not be read[/]: no verdict")
+        return EXIT_NO_VERDICT
+    return None
 
 
 def open_output(output: Path | None, binary: bool = False) -> tuple[IO, bool]:

@@ -23,11 +23,11 @@ from tabulate import tabulate
 
 from sqaudit import junit
 from sqaudit.cli.app import (
-    EXIT_BUG,
     EXIT_NO_VERDICT,
     EXIT_NOT_MET,
     EXIT_OK,
     State,
+    batch_verdict,
     cli,
     progress,
 )
@@ -128,19 +128,10 @@ def check(state: State, inputs: tuple[Path, ...], config_path: Path | None, no_c
                 criticals.append(_critical(result, {cid: criteria[cid].title for cid in result.critical_failures
                                                     if cid in criteria}))
     summary = run.summary()
-    for problem in run.errors:
-        state.err.print(f"[yellow]skipped[/] {escape(str(problem))}", soft_wrap=True)
-    state.err.print(f"{summary.scored} contact(s) scored, {summary.skipped} skipped")
-    if summary.internal_errors:
-        state.err.print(f"[red]{summary.internal_errors} criterion check(s) raised an internal error: "
-                        "this is a bug, please report it[/]")
-        ctx.exit(EXIT_BUG)
-    if summary.scored == 0:
-        state.err.print("[red]no contact could be scored[/]: no verdict")
-        ctx.exit(EXIT_NO_VERDICT)
-    if strict and run.errors:
-        state.err.print("[red]--strict: some input could not be read[/]: no verdict")
-        ctx.exit(EXIT_NO_VERDICT)
+    verdict = batch_verdict(state, run.errors, f"{summary.scored} contact(s) scored, {summary.skipped} skipped",
+                            summary.internal_errors, summary.scored, strict)
+    if verdict is not None:
+        ctx.exit(verdict)
     gates = evaluate_plan(plan, summary, run.breakdown.teams())
     _print_table(gates)
     if junit_path is not None:

@@ -9,7 +9,13 @@ from pathlib import Path
 import click
 
 from sqaudit.cli.app import State, cli, finish, open_output, progress
-from sqaudit.cli.common import grouping_options, inputs_argument, language_option, rubric_option, scored_run
+from sqaudit.cli.common import (
+    grouping_options,
+    inputs_argument,
+    language_option,
+    rubric_option,
+    scored_run,
+)
 from sqaudit.coaching import coaching_card
 from sqaudit.coaching.formats import COACH_FORMATS
 from sqaudit.errors import UsageError, did_you_mean

@@ -6,13 +6,11 @@ import dataclasses
 from pathlib import Path
 
 import click
-from rich.markup import escape
 
 from sqaudit.cli.app import (
-    EXIT_BUG,
-    EXIT_NO_VERDICT,
     EXIT_OK,
     State,
+    batch_verdict,
     cli,
     open_output,
     progress,
@@ -77,18 +75,12 @@ def diff(state: State, inputs: tuple[Path, ...], old_ref: str, new_ref: str, min
                    "max_ci_width": max_ci_width}
         result = dataclasses.replace(result, run=describe_run("diff", inputs, options))
     ctx = click.get_current_context()
-    for problem in result.errors:
-        state.err.print(f"[yellow]skipped[/] {escape(str(problem))}")
     summary = runs[1].summary()
-    internal = runs[0].summary().internal_errors + summary.internal_errors
-    state.err.print(f"{summary.contacts} contact(s) scored under both rubrics, {summary.skipped} skipped")
-    if internal:
-        state.err.print(f"[red]{internal} criterion check(s) raised an internal error: "
-                        "this is a bug, please report it[/]")
-        ctx.exit(EXIT_BUG)
-    if summary.contacts == 0:
-        state.err.print("[red]no contact could be scored[/]: no verdict")
-        ctx.exit(EXIT_NO_VERDICT)
+    verdict = batch_verdict(state, result.errors,
+                            f"{summary.contacts} contact(s) scored under both rubrics, {summary.skipped} skipped",
+                            runs[0].summary().internal_errors + summary.internal_errors, summary.contacts, False)
+    if verdict is not None:
+        ctx.exit(verdict)
     out, close = open_output(output)
     try:
         FORMATS[fmt](result, out, no_color)

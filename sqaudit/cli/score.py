@@ -10,13 +10,21 @@ from pathlib import Path
 import click
 from rich.markup import escape
 
-from sqaudit.cli.app import EXIT_NO_VERDICT, EXIT_NOT_MET, EXIT_OK, State, cli, finish, open_output, progress
+from sqaudit.cli.app import (
+    EXIT_NO_VERDICT,
+    EXIT_NOT_MET,
+    EXIT_OK,
+    State,
+    cli,
+    finish,
+    open_output,
+    progress,
+)
 from sqaudit.errors import UsageError
-from sqaudit.formatters import json_
-from sqaudit.provenance import Recorded, describe_run, differences
-from sqaudit.formatters import FORMATS
+from sqaudit.formatters import FORMATS, json_
 from sqaudit.gates import GateSpec
 from sqaudit.parsers import iter_contacts
+from sqaudit.provenance import Recorded, describe_run, differences
 from sqaudit.rubric.compile import compile_rubric
 from sqaudit.rubric.loader import load_rubric
 from sqaudit.run import start_run
