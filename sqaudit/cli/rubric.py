@@ -12,7 +12,7 @@ from sqaudit.rubric.loader import builtin_names, load_rubric
 
 @cli.group()
 def rubric() -> None:
-    """List, validate, lint and explain rubrics."""
+    """List, validate, lint, test and explain rubrics."""
 
 
 @rubric.command("list")
