@@ -230,12 +230,12 @@ def finish(tally: GroupTally, settings: Settings, criterion_order: tuple[str, ..
         complaint_score=mean_interval(tally.complaint_scores),
         complaint_pass_rate=proportion_interval(tally.complaints_passed, len(tally.complaint_scores)),
         dimensions={d: m.estimate() for d, m in tally.dimensions.items()}, criteria=criteria,
-        language=_majority(tally.languages), insufficient=tuple(reasons), scores=tuple(tally.scores),
+        language=majority(tally.languages), insufficient=tuple(reasons), scores=tuple(tally.scores),
         quotes={k: tuple(v) for k, v in tally.quotes.items()}, critical_quotes=tuple(tally.critical_quotes),
     )
 
 
-def _majority(languages: Counter) -> str:
+def majority(languages: Counter) -> str:
     # ties go to the alphabetically first family so the choice never depends on input order
     ranked = sorted(languages.items(), key=lambda kv: (-kv[1], kv[0]))
     return ranked[0][0] if ranked else "und"

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqaudit.gates import GateResult
-from sqaudit.groups import GroupStats, Settings
+from sqaudit.groups import GroupStats, Settings, majority
 from sqaudit.i18n import family
 from sqaudit.model import ContactResult, InputProblem, RunHeader
 from sqaudit.rubric.model import Criterion, Rubric
@@ -102,6 +102,6 @@ def build_report(run: AuditRun, by: str = "agent", on_contact: Callable[[Contact
         languages[family(agent.language)] += agent.contacts
     return TeamReport(
         header=run.header, rubric=run.compiled.rubric, by=by,
-        language=language or min(languages, key=lambda k: (-languages[k], k), default="en"), settings=breakdown.settings, summary=summary,
+        language=language or family(majority(languages)), settings=breakdown.settings, summary=summary,
         agents=tuple(breakdown.agents()), teams=tuple(breakdown.teams()), periods=tuple(breakdown.periods()),
         criteria=tuple(lines), histogram=tuple(bins), gates=tuple(run.gates()), errors=tuple(run.errors))

@@ -15,11 +15,11 @@ from sqaudit.engine import evaluate
 from sqaudit.errors import InputError
 from sqaudit.breakdown import Breakdown
 from sqaudit.gates import GateResult, GateSpec, evaluate_gates
-from sqaudit.groups import CriterionTally, Settings
-from sqaudit.model import DIMENSIONS, ContactResult, InputProblem, Outcome, RunHeader, Transcript
+from sqaudit.groups import CriterionTally, GroupTally, Settings
+from sqaudit.model import ContactResult, InputProblem, RunHeader, Transcript
 from sqaudit.redact import redact
 from sqaudit.rubric.compile import CompiledRubric
-from sqaudit.stats import Estimate, RunningMean, proportion_interval
+from sqaudit.stats import Estimate, mean_interval, proportion_interval
 
 
 @dataclass(frozen=True)
@@ -55,18 +55,15 @@ class AuditRun:
     on_item: Callable[[], None] | None = None  # progress callback
     gate_spec: GateSpec = field(default_factory=GateSpec)
     errors: list[InputProblem] = field(default_factory=list)
-    _scores: RunningMean = field(default_factory=RunningMean)
-    _dimensions: dict[str, RunningMean] = field(default_factory=lambda: {d: RunningMean() for d in DIMENSIONS})
-    _criteria: dict[str, CriterionTally] = field(default_factory=dict)
-    _counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(
-        ("contacts", "passed", "critical", "complaints", "internal"), 0))
     settings: Settings | None = None  # grouping: min_contacts, interval width, period
     breakdown: Breakdown = field(init=False)
+    _whole: GroupTally = field(init=False)  # the batch, tallied like any agent or team
     _consumed: bool = False
 
     def __post_init__(self) -> None:
         rubric = self.compiled.rubric
-        self._criteria = {c.id: CriterionTally() for c in rubric.criteria}
+        # seeded in rubric order, so the summary lists every criterion, judged or not
+        self._whole = GroupTally("run", None, criteria={c.id: CriterionTally() for c in rubric.criteria})
         settings = self.settings or Settings(min_contacts=rubric.min_contacts)
         self.breakdown = Breakdown(tuple(c.id for c in rubric.criteria), settings)
 
@@ -94,29 +91,16 @@ class AuditRun:
 
     def _tally(self, result: ContactResult) -> None:
         self.breakdown.add(result)
-        counts = self._counts
-        counts["contacts"] += 1
-        if result.score is not None:
-            self._scores.add(result.score)
-            counts["passed"] += bool(result.passed)
-        counts["critical"] += bool(result.critical_failures)
-        counts["complaints"] += result.complaint
-        for name, value in result.dimensions:
-            if value is not None:
-                self._dimensions[name].add(value)
-        for finding in result.findings:
-            self._criteria[finding.criterion_id].add(finding.outcome)
-            counts["internal"] += finding.outcome is Outcome.ERROR
+        self._whole.add(result)
 
     def summary(self) -> RunSummary:
-        counts = self._counts
+        whole = self._whole
+        scored = len(whole.scores)
         return RunSummary(
-            contacts=counts["contacts"], scored=self._scores.n, skipped=len(self.errors),
-            score=self._scores.estimate(), pass_rate=proportion_interval(counts["passed"], self._scores.n),
-            with_critical_failure=counts["critical"], complaints=counts["complaints"],
-            internal_errors=counts["internal"],
-            dimensions={d: v.estimate() for d, v in self._dimensions.items()},
-            criteria=dict(self._criteria),
+            contacts=whole.contacts, scored=scored, skipped=len(self.errors), score=mean_interval(whole.scores),
+            pass_rate=proportion_interval(whole.passed, scored), with_critical_failure=whole.critical,
+            complaints=whole.complaints, internal_errors=sum(t.error for t in whole.criteria.values()),
+            dimensions={d: v.estimate() for d, v in whole.dimensions.items()}, criteria=dict(whole.criteria),
         )
 
     def gates(self) -> list[GateResult]:

@@ -86,9 +86,10 @@ def coaching_card(report: TeamReport, agent_id: str | None, language: str | None
     lang = family(language or agent.language)
     team = report.team_of(agent)
     rubric = report.rubric
+    detectors = {line.criterion.id for line in report.criteria if line.is_detector}
     items = []
     for criterion in rubric.criteria:
-        if any(line.criterion.id == criterion.id and line.is_detector for line in report.criteria):
+        if criterion.id in detectors:
             continue
         stats = agent.criteria[criterion.id]
         items.append((criterion, stats.passed, stats.failed))
