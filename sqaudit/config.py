@@ -26,11 +26,11 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from sqaudit.errors import Problem, SqauditError, did_you_mean
+from sqaudit.errors import Problem, RubricError, did_you_mean
 from sqaudit.gates import GatePlan, GateSpec
 from sqaudit.model import DIMENSIONS
 
@@ -47,12 +47,10 @@ GATES_KEYS = (*GATE_KEYS, "per_team", "teams")
 Key = tuple[str, ...]
 
 
-class ConfigError(SqauditError):
-    """A config file that cannot be used; holds every problem found, sorted by place (exit 2)."""
+class ConfigError(RubricError):
+    """A config file that cannot be used; every problem found, refused like a rubric (exit 2)."""
 
-    def __init__(self, problems: Iterable[Problem]):
-        self.problems = tuple(sorted(problems, key=lambda p: (p.path, p.line, p.col, p.message)))
-        super().__init__("\n".join(str(p) for p in self.problems))
+    what = "config"
 
 
 @dataclass(frozen=True)

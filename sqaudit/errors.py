@@ -35,6 +35,8 @@ class Problem:
 class RubricError(SqauditError):
     """A rubric or config that cannot be used; holds every problem found, sorted by place."""
 
+    what = "rubric"  # named in "rubric refused: N problem(s)"
+
     def __init__(self, problems: Iterable[Problem]):
         self.problems = tuple(sorted(problems, key=lambda p: (p.path, p.line, p.col, p.message)))
         super().__init__("\n".join(str(p) for p in self.problems))

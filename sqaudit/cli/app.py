@@ -44,7 +44,7 @@ class AuditGroup(click.Group):
         except RubricError as exc:
             for problem in exc.problems:
                 err.print(escape(str(problem)), soft_wrap=True)
-            err.print(f"[red]rubric refused[/]: {len(exc.problems)} problem(s); nothing was scored")
+            err.print(f"[red]{exc.what} refused[/]: {len(exc.problems)} problem(s); nothing was scored")
             ctx.exit(EXIT_NO_VERDICT)
         except SqauditError as exc:
             err.print(f"[red]error[/]: {escape(str(exc))}", soft_wrap=True)

@@ -16,14 +16,12 @@ from pathlib import Path
 
 import click
 from rich.console import Console
-from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 from tabulate import tabulate
 
 from sqaudit import junit
 from sqaudit.cli.app import (
-    EXIT_NO_VERDICT,
     EXIT_NOT_MET,
     EXIT_OK,
     State,
@@ -32,7 +30,7 @@ from sqaudit.cli.app import (
     progress,
 )
 from sqaudit.cli.common import inputs_argument
-from sqaudit.config import Config, ConfigError, find_config, load_config
+from sqaudit.config import Config, find_config, load_config
 from sqaudit.errors import UsageError
 from sqaudit.gates import GateResult, evaluate_plan
 from sqaudit.groups import Settings
@@ -104,13 +102,7 @@ def check(state: State, inputs: tuple[Path, ...], config_path: Path | None, no_c
       sqaudit check calls/ --annotations github --summary "$GITHUB_STEP_SUMMARY"
     """
     ctx = click.get_current_context()
-    try:
-        config = _config(state, config_path, no_config)
-    except ConfigError as exc:
-        for problem in exc.problems:
-            state.err.print(escape(str(problem)), soft_wrap=True)
-        state.err.print(f"[red]config refused[/]: {len(exc.problems)} problem(s); nothing was scored")
-        ctx.exit(EXIT_NO_VERDICT)
+    config = _config(state, config_path, no_config)  # a ConfigError is refused like a rubric (cli.app)
     config = config.with_options(min_score=min_score, min_pass_rate=min_pass_rate, max_critical=max_critical,
                                  min_n=min_n, min_dimension=_dimensions(min_dimension))
     compiled = compile_rubric(load_rubric(_rubric_ref(rubric_ref, config)))  # refused before any input is read
