@@ -150,6 +150,22 @@ class InputProblem:
         return f"{self.source}: {self.message}" + (f" (hint: {self.hint})" if self.hint else "")
 
 
+@dataclass(frozen=True, slots=True)
+class InputNotice:
+    """Something a reader assumed that the user should know: a guessed encoding, a guessed speaker.
+
+    Not a problem (the contact is scored), but never made silently."""
+
+    source: str  # "path" or "path:line"
+    message: str
+
+    def to_dict(self) -> dict[str, object]:
+        return {"source": self.source, "message": self.message}
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.message}"
+
+
 @dataclass(frozen=True)
 class RunHeader:
     """What produced a run: written at the top of every output so a score can be traced."""

@@ -16,7 +16,7 @@ from sqaudit.errors import InputError
 from sqaudit.breakdown import Breakdown
 from sqaudit.gates import GateResult, GateSpec, evaluate_gates
 from sqaudit.groups import CriterionTally, GroupTally, Settings
-from sqaudit.model import ContactResult, InputProblem, RunHeader, Transcript
+from sqaudit.model import ContactResult, InputNotice, InputProblem, RunHeader, Transcript
 from sqaudit.redact import redact
 from sqaudit.rubric.compile import CompiledRubric
 from sqaudit.stats import Estimate, mean_interval, proportion_interval
@@ -50,11 +50,12 @@ class RunSummary:
 @dataclass
 class AuditRun:
     header: RunHeader
-    items: Iterable[Transcript | InputError]
+    items: Iterable[Transcript | InputError | InputNotice]
     compiled: CompiledRubric
     on_item: Callable[[], None] | None = None  # progress callback
     gate_spec: GateSpec = field(default_factory=GateSpec)
     errors: list[InputProblem] = field(default_factory=list)
+    notices: list[InputNotice] = field(default_factory=list)  # what readers guessed (encoding, speakers)
     settings: Settings | None = None  # grouping: min_contacts, interval width, period
     breakdown: Breakdown = field(init=False)
     _whole: GroupTally = field(init=False)  # the batch, tallied like any agent or team
@@ -73,6 +74,9 @@ class AuditRun:
             raise RuntimeError("an AuditRun is consumed once")
         self._consumed = True
         for item in self.items:
+            if isinstance(item, InputNotice):
+                self.notices.append(item)
+                continue
             if self.on_item:
                 self.on_item()
             if isinstance(item, InputError):
@@ -113,7 +117,7 @@ def make_header(compiled: CompiledRubric, provenance: dict[str, object] | None =
                      provenance or {})
 
 
-def start_run(items: Iterable[Transcript | InputError], compiled: CompiledRubric,
+def start_run(items: Iterable[Transcript | InputError | InputNotice], compiled: CompiledRubric,
               on_item: Callable[[], None] | None = None, gate_spec: GateSpec | None = None,
               settings: Settings | None = None, provenance: dict[str, object] | None = None) -> AuditRun:
     return AuditRun(make_header(compiled, provenance), items, compiled, on_item, gate_spec or GateSpec(),

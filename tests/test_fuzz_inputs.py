@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from sqaudit.engine import evaluate
 from sqaudit.errors import InputError
-from sqaudit.model import Transcript
+from sqaudit.model import InputNotice, Transcript
 from sqaudit.parsers import read_file
 from sqaudit.rubric.compile import compile_rubric
 from sqaudit.rubric.loader import load_rubric
@@ -32,7 +32,7 @@ contact = st.fixed_dictionaries({"id": st.text(min_size=1, max_size=10), "turns"
                                           "language": st.sampled_from(["en", "zh", "zh-Hant", "xx", ""])})
 
 
-def _read(name: str, data: bytes) -> list[Transcript | InputError]:
+def _read(name: str, data: bytes) -> list[Transcript | InputError | InputNotice]:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / name
         path.write_bytes(data)
@@ -43,7 +43,7 @@ def _read(name: str, data: bytes) -> list[Transcript | InputError]:
 @given(data=st.binary(max_size=400), name=st.sampled_from(["a.json", "a.jsonl", "a.txt"]))
 def test_random_bytes_give_contacts_or_input_errors(data: bytes, name: str) -> None:
     items = _read(name, data)
-    assert all(isinstance(i, (Transcript, InputError)) for i in items)
+    assert all(isinstance(i, (Transcript, InputError, InputNotice)) for i in items)
     for item in items:
         if isinstance(item, Transcript) and item.turns:
             assert evaluate(item, COMPILED).id == item.id

@@ -74,7 +74,7 @@ def finish(state: State, run: AuditRun, strict: bool) -> int:
     summary = run.summary()
     extra = f", {summary.contacts - summary.scored} with nothing applicable" if summary.contacts > summary.scored else ""
     verdict = batch_verdict(state, run.errors, f"{summary.scored} contact(s) scored, {summary.skipped} skipped{extra}",
-                            summary.internal_errors, summary.contacts, strict)
+                            summary.internal_errors, summary.contacts, strict, run.notices)
     if verdict is not None:
         return verdict
     gates = run.gates()
@@ -90,8 +90,11 @@ def finish(state: State, run: AuditRun, strict: bool) -> int:
 
 
 def batch_verdict(state: State, errors: Sequence[object], counted: str, internal_errors: int, contacts: int,
-                  strict: bool) -> int | None:
-    """Report skipped input and the count; the exit code when the batch gives no verdict, else None."""
+                  strict: bool, notices: Sequence[object] = ()) -> int | None:
+    """Report what readers guessed, skipped input and the count; the exit code when the batch gives no
+    verdict, else None."""
+    for notice in notices:
+        state.err.print(f"[cyan]note[/] {escape(str(notice))}", soft_wrap=True)
     for problem in errors:
         state.err.print(f"[yellow]skipped[/] {escape(str(problem))}", soft_wrap=True)
     state.err.print(counted, markup=False, highlight=False)

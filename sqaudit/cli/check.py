@@ -121,7 +121,7 @@ def check(state: State, inputs: tuple[Path, ...], config_path: Path | None, no_c
                                                     if cid in criteria}))
     summary = run.summary()
     verdict = batch_verdict(state, run.errors, f"{summary.scored} contact(s) scored, {summary.skipped} skipped",
-                            summary.internal_errors, summary.scored, strict)
+                            summary.internal_errors, summary.scored, strict, run.notices)
     if verdict is not None:
         ctx.exit(verdict)
     gates = evaluate_plan(plan, summary, run.breakdown.teams())

@@ -2,7 +2,7 @@
 
 The document is streamed (header, then each contact, then errors, summary and gates), so
 a batch of a million contacts never sits in memory. Keys keep the contract's order;
-``summary``, ``gates``, ``agents``, ``teams`` (and ``periods`` with ``--period``),
+``notices`` (what a reader guessed: an encoding, who the agent is), ``summary``, ``gates``, ``agents``, ``teams`` (and ``periods`` with ``--period``),
 ``rubric.policy`` and ``run`` (input files with their sha256, and the options: see
 sqaudit.provenance) are additions that schema_version 1 allows.
 """
@@ -31,7 +31,8 @@ def head(run: AuditRun) -> dict[str, object]:
 def tail(run: AuditRun) -> dict[str, object]:
     breakdown = run.breakdown
     data: dict[str, object] = {
-        "errors": [e.to_dict() for e in run.errors], "summary": run.summary().to_dict(),
+        "errors": [e.to_dict() for e in run.errors], "notices": [n.to_dict() for n in run.notices],
+        "summary": run.summary().to_dict(),
         "gates": [g.to_dict() for g in run.gates()],
         "agents": [g.to_dict() for g in breakdown.agents()], "teams": [g.to_dict() for g in breakdown.teams()]}
     if breakdown.settings.period:
