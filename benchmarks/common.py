@@ -13,10 +13,10 @@ from pathlib import Path
 BENCH_DIR = Path(__file__).resolve().parent
 REPO = BENCH_DIR.parent
 RESULTS = BENCH_DIR / "RESULTS.md"
-SECTIONS = ("throughput", "validity", "report")
+SECTIONS = ("throughput", "scale", "validity", "report", "survey")
 HEADER = """# sqaudit benchmarks
 
-Written by `benchmarks/throughput.py`, `benchmarks/validity.py` and `benchmarks/report_cost.py`; each script rewrites only
+Written by `benchmarks/throughput.py`, `benchmarks/validity.py`, `benchmarks/scale.py`, `benchmarks/report_cost.py` and `benchmarks/survey.py`; each script rewrites only
 its own section (between its `<!-- name:start -->` / `<!-- name:end -->` markers).
 Re-run with `PYTHONPATH=. python benchmarks/throughput.py` and `PYTHONPATH=. python benchmarks/validity.py`.
 """

@@ -2,4 +2,5 @@
 
 from sqaudit.cli import main
 
-raise SystemExit(main())
+if __name__ == "__main__":  # worker processes (--jobs) import this module again: they must not start a run
+    raise SystemExit(main())

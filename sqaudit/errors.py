@@ -51,6 +51,9 @@ class InputError(SqauditError):
         self.hint = hint
         super().__init__(f"{source}: {message}")
 
+    def __reduce__(self) -> tuple[object, ...]:  # crosses to and from worker processes (--jobs)
+        return type(self), (self.source, self.message, self.hint)
+
 
 class UsageError(SqauditError):
     """Arguments that make no sense together (exit 2)."""

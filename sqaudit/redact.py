@@ -47,11 +47,11 @@ Text with no digit, no ``@`` and no trigger word returns immediately.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from itertools import accumulate
 from dataclasses import dataclass
 
-__all__ = ["PiiSpan", "SECRET_TRIGGER_RE", "find_pii", "redact"]
+__all__ = ["KINDS", "PiiSpan", "SECRET_TRIGGER_RE", "find_pii", "mask", "redact"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +120,7 @@ _ZH_NUMERALS = frozenset("零〇一二三四五六七八九幺两")
 
 _LUHN_DOUBLE = (0, 2, 4, 6, 8, 1, 3, 5, 7, 9)
 _KINDS = ("email", "cn_id", "phone", "card", "secret")  # merge priority, best first
+KINDS = _KINDS
 
 
 def _cn_id_ok(chars: str) -> bool:
@@ -202,6 +203,10 @@ def _scan(text: str) -> tuple[str, list[PiiSpan]]:
         value = m.group("v").rstrip(".-")
         if _secret_ok(m.group("t"), norm[m.end("t") : m.start("v")], value):
             cands.append((m.start("v"), m.start("v") + len(value), 4))
+    return norm, _merge(cands)
+
+
+def _merge(cands: list[tuple[int, int, int]]) -> list[PiiSpan]:
     cands.sort()
     merged: list[list[int]] = []
     for s, e, k in cands:
@@ -210,7 +215,7 @@ def _scan(text: str) -> tuple[str, list[PiiSpan]]:
             merged[-1][2] = min(merged[-1][2], k)
         else:
             merged.append([s, e, k])
-    return norm, [PiiSpan(_KINDS[k], s, e) for s, e, k in merged]
+    return [PiiSpan(_KINDS[k], s, e) for s, e, k in merged]
 
 
 def find_pii(text: str) -> list[PiiSpan]:
@@ -250,6 +255,21 @@ _RENDER: dict[str, Callable[[str], str]] = {
 def redact(text: str) -> str:
     """Return ``text`` with every PII span replaced by its masked form."""
     norm, spans = _scan(text)
+    return _render(text, norm, spans)
+
+
+def mask(text: str, spans: Iterable[PiiSpan]) -> str:
+    """Replace the given spans of ``text`` by their masked forms; overlapping spans are merged first.
+
+    For callers that find spans with more context than one string (``sqaudit redact`` also
+    looks at the previous line: "密码是" on one subtitle line, the digits on the next).
+    """
+    merged = _merge([(sp.start, sp.end, _KINDS.index(sp.kind)) for sp in spans])
+    norm = text.translate(_FOLD) if merged and not text.isascii() and _NEEDS_FOLD.search(text) else text
+    return _render(text, norm, merged)
+
+
+def _render(text: str, norm: str, spans: list[PiiSpan]) -> str:
     if not spans:
         return text
     out: list[str] = []

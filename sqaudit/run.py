@@ -17,6 +17,7 @@ from sqaudit.breakdown import Breakdown
 from sqaudit.gates import GateResult, GateSpec, evaluate_gates
 from sqaudit.groups import CriterionTally, GroupTally, Settings
 from sqaudit.model import ContactResult, InputNotice, InputProblem, RunHeader, Transcript
+from sqaudit.parallel import score_in_parallel
 from sqaudit.redact import redact
 from sqaudit.rubric.compile import CompiledRubric
 from sqaudit.stats import Estimate, mean_interval, proportion_interval
@@ -50,7 +51,7 @@ class RunSummary:
 @dataclass
 class AuditRun:
     header: RunHeader
-    items: Iterable[Transcript | InputError | InputNotice]
+    items: Iterable[Transcript | InputError | InputNotice | ContactResult]  # results when scored elsewhere (--jobs)
     compiled: CompiledRubric
     on_item: Callable[[], None] | None = None  # progress callback
     gate_spec: GateSpec = field(default_factory=GateSpec)
@@ -75,7 +76,7 @@ class AuditRun:
         self._consumed = True
         for item in self.items:
             if isinstance(item, InputNotice):
-                self.notices.append(item)
+                self.notices.append(InputNotice(item.source, redact(item.message)))  # may quote a speaker label
                 continue
             if self.on_item:
                 self.on_item()
@@ -83,10 +84,13 @@ class AuditRun:
                 # an error message may quote the bad line, and the line may hold a card number
                 self.errors.append(InputProblem(item.source, redact(item.message), item.hint))
                 continue
-            if not item.turns:
+            if isinstance(item, ContactResult):
+                result = item
+            elif not item.turns:
                 self.errors.append(InputProblem(item.source, f"contact {item.id} has no turns", "nothing to score"))
                 continue
-            result = evaluate(item, self.compiled)
+            else:
+                result = evaluate(item, self.compiled)
             self._tally(result)
             yield result
 
@@ -119,6 +123,10 @@ def make_header(compiled: CompiledRubric, provenance: dict[str, object] | None =
 
 def start_run(items: Iterable[Transcript | InputError | InputNotice], compiled: CompiledRubric,
               on_item: Callable[[], None] | None = None, gate_spec: GateSpec | None = None,
-              settings: Settings | None = None, provenance: dict[str, object] | None = None) -> AuditRun:
+              settings: Settings | None = None, provenance: dict[str, object] | None = None,
+              jobs: int = 1) -> AuditRun:
+    """A run over ``items``; with ``jobs`` > 1 the contacts are scored on that many processes."""
+    if jobs > 1:
+        items = score_in_parallel(items, compiled, jobs)  # type: ignore[assignment]
     return AuditRun(make_header(compiled, provenance), items, compiled, on_item, gate_spec or GateSpec(),
                     settings=settings)

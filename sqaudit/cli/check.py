@@ -29,13 +29,13 @@ from sqaudit.cli.app import (
     cli,
     progress,
 )
-from sqaudit.cli.common import inputs_argument
+from sqaudit.cli.common import input_options, inputs_argument
 from sqaudit.config import Config, find_config, load_config
 from sqaudit.errors import UsageError
 from sqaudit.gates import GateResult, evaluate_plan
 from sqaudit.groups import Settings
 from sqaudit.model import DIMENSIONS, ContactResult, Outcome
-from sqaudit.parsers import iter_contacts
+from sqaudit.parsers import ReadOptions, iter_contacts
 from sqaudit.reports.markdown import cell
 from sqaudit.rubric.compile import compile_rubric
 from sqaudit.rubric.loader import load_rubric
@@ -76,11 +76,12 @@ class Critical:
 @click.option("--summary", "summary_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Append a Markdown gates table here (e.g. $GITHUB_STEP_SUMMARY).")
 @click.option("--strict", is_flag=True, help="Exit 2 if any input could not be read (default: skip and report).")
+@input_options
 @click.pass_obj
 def check(state: State, inputs: tuple[Path, ...], config_path: Path | None, no_config: bool, rubric_ref: str | None,
           min_score: float | None, min_pass_rate: float | None, max_critical: int | None,
           min_dimension: tuple[str, ...], min_n: int | None, junit_path: Path | None, annotations: str | None,
-          summary_path: Path | None, strict: bool) -> None:
+          summary_path: Path | None, strict: bool, reading: ReadOptions, jobs: int) -> None:
     """Check transcripts against the service standard: gates for CI.
 
     \b
@@ -113,8 +114,8 @@ def check(state: State, inputs: tuple[Path, ...], config_path: Path | None, no_c
     criteria = {c.id: c for c in compiled.rubric.criteria}
     criticals: list[Critical] = []
     with progress(state) as tick:
-        run = start_run(iter_contacts(inputs), compiled, tick, plan.batch,
-                        Settings(min_contacts=plan.batch.min_n or compiled.rubric.min_contacts))
+        run = start_run(iter_contacts(inputs, reading), compiled, tick, plan.batch,
+                        Settings(min_contacts=plan.batch.min_n or compiled.rubric.min_contacts), jobs=jobs)
         for result in run.contacts():
             if result.critical_failures:
                 criticals.append(_critical(result, {cid: criteria[cid].title for cid in result.critical_failures

@@ -11,6 +11,7 @@ import click
 from sqaudit.cli.app import State, cli, finish, open_output, progress
 from sqaudit.cli.common import (
     grouping_options,
+    input_options,
     inputs_argument,
     language_option,
     rubric_option,
@@ -19,6 +20,7 @@ from sqaudit.cli.common import (
 from sqaudit.coaching import coaching_card
 from sqaudit.coaching.formats import COACH_FORMATS
 from sqaudit.errors import UsageError, did_you_mean
+from sqaudit.parsers import ReadOptions
 from sqaudit.report import build_report
 
 UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
@@ -36,10 +38,11 @@ UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 @grouping_options
 @language_option
 @click.option("--strict", is_flag=True, help="Exit 2 if any input could not be read (default: skip and report).")
+@input_options
 @click.pass_obj
 def coach(state: State, inputs: tuple[Path, ...], rubric_ref: str, agents: tuple[str, ...], every: bool, fmt: str,
           output: Path | None, min_contacts: int | None, max_ci_width: float, period: str | None,
-          language: str | None, strict: bool) -> None:
+          language: str | None, strict: bool, reading: ReadOptions, jobs: int) -> None:
     """Coaching scorecards: critical failures, the 3 criteria missed most often with the
     agent's own (redacted) quotes and what to say instead, strengths, and the dimension
     profile against the team.
@@ -55,7 +58,7 @@ def coach(state: State, inputs: tuple[Path, ...], rubric_ref: str, agents: tuple
     if several and output is None and fmt == "html":
         raise UsageError("several HTML pages need a directory: add -o DIR")
     with progress(state) as tick:
-        run = scored_run(inputs, rubric_ref, min_contacts, max_ci_width, period, tick)
+        run = scored_run(inputs, rubric_ref, min_contacts, max_ci_width, period, tick, reading=reading, jobs=jobs)
         report = build_report(run)
     known = [a.key for a in report.agents if a.key is not None]
     for agent in agents:

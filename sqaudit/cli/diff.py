@@ -15,11 +15,11 @@ from sqaudit.cli.app import (
     open_output,
     progress,
 )
-from sqaudit.cli.common import inputs_argument
+from sqaudit.cli.common import input_options, inputs_argument
 from sqaudit.diff import build_diff, load_ref
 from sqaudit.diff_formats import FORMATS, SUFFIXES
 from sqaudit.groups import Settings
-from sqaudit.parsers import iter_contacts
+from sqaudit.parsers import ReadOptions, iter_contacts
 from sqaudit.provenance import describe_run
 from sqaudit.rubric.compile import compile_rubric
 from sqaudit.run import start_run
@@ -44,10 +44,11 @@ REF_HELP = ("A built-in rubric name, a rubric YAML file, or git:REV:path (the fi
               help="Output format [default: from the -o suffix, else table].")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the diff here.")
 @click.option("--no-color", is_flag=True, help="No colours in the terminal table.")
+@input_options
 @click.pass_obj
 def diff(state: State, inputs: tuple[Path, ...], old_ref: str, new_ref: str, min_score: float | None,
          min_contacts: int | None, max_ci_width: float, fmt: str | None, output: Path | None,
-         no_color: bool) -> None:
+         no_color: bool, reading: ReadOptions, jobs: int) -> None:
     """Score one batch under two rubrics and show what changes.
 
     \b
@@ -68,17 +69,18 @@ def diff(state: State, inputs: tuple[Path, ...], old_ref: str, new_ref: str, min
     with progress(state) as tick:
         for compiled in (old_compiled, new_compiled):
             settings = Settings(min_contacts=min_contacts or compiled.rubric.min_contacts, max_ci_width=max_ci_width)
-            runs.append(start_run(iter_contacts(inputs), compiled, tick, settings=settings))
+            runs.append(start_run(iter_contacts(inputs, reading), compiled, tick, settings=settings, jobs=jobs))
         result = build_diff(runs[0], runs[1], old_ref, new_ref, min_score)
     if fmt == "json":  # the JSON document says what it was made from, so it can be rebuilt
         options = {"old": old_ref, "new": new_ref, "min_score": min_score, "min_contacts": min_contacts,
-                   "max_ci_width": max_ci_width}
+                   "max_ci_width": max_ci_width, "read": reading.to_dict()}
         result = dataclasses.replace(result, run=describe_run("diff", inputs, options))
     ctx = click.get_current_context()
     summary = runs[1].summary()
     verdict = batch_verdict(state, result.errors,
                             f"{summary.contacts} contact(s) scored under both rubrics, {summary.skipped} skipped",
-                            runs[0].summary().internal_errors + summary.internal_errors, summary.contacts, False)
+                            runs[0].summary().internal_errors + summary.internal_errors, summary.contacts, False,
+                            runs[1].notices)
     if verdict is not None:
         ctx.exit(verdict)
     out, close = open_output(output)

@@ -8,8 +8,9 @@ from pathlib import Path
 import click
 
 from sqaudit.cli.app import State, cli, finish, progress
-from sqaudit.cli.common import rubric_option, scored_run
+from sqaudit.cli.common import input_options, rubric_option, scored_run
 from sqaudit.errors import UsageError
+from sqaudit.parsers import ReadOptions
 from sqaudit.plan import SamplePlan, for_mean, for_rate, pooled_sd
 
 
@@ -26,9 +27,10 @@ from sqaudit.plan import SamplePlan, for_mean, for_rate, pooled_sd
 @click.option("--population", type=click.IntRange(1), help="Contacts an agent handles in the period "
               "(applies the finite population correction).")
 @click.option("--json", "as_json", is_flag=True, help="Print the plan as JSON.")
+@input_options
 @click.pass_obj
 def plan(state: State, inputs: tuple[Path, ...], rubric_ref: str, margin: float, confidence: float, sd: float | None,
-         rate: float | None, population: int | None, as_json: bool) -> None:
+         rate: float | None, population: int | None, as_json: bool, reading: ReadOptions, jobs: int) -> None:
     """Contacts per agent needed for a mean score (or pass rate) within ±MARGIN.
 
     \b
@@ -52,7 +54,7 @@ def plan(state: State, inputs: tuple[Path, ...], rubric_ref: str, margin: float,
         source = "given"
         if sd is None:
             with progress(state) as tick:
-                run = scored_run(inputs, rubric_ref, None, 20.0, None, tick)
+                run = scored_run(inputs, rubric_ref, None, 20.0, None, tick, reading=reading, jobs=jobs)
                 for _ in run.contacts():
                     pass
             code = finish(state, run, strict=False)  # lists skipped input; no contact is no verdict

@@ -56,7 +56,9 @@ def rubric_test(state: State, refs: tuple[str, ...], golden: tuple[Path, ...], v
     for case in cases if verbose else failed:
         mark = "ok  " if case.ok else "FAIL"
         line = f"{mark} {case.suite} :: {case.name}: expected {case.expected}, got {case.actual}"
-        click.echo(line + (f"\n     {case.detail}" if case.detail and not case.ok else "")
+        # a detail quotes transcripts: one line, so no quoted line can start a CI command ("::error::")
+        detail = " ".join(case.detail.split())
+        click.echo(line + (f"\n     {detail}" if detail and not case.ok else "")
                    + (f"\n     at {case.source}" if case.source and not case.ok else ""))
     suites = sorted({c.suite for c in cases})
     if junit is not None:

@@ -20,10 +20,11 @@ from sqaudit.cli.app import (
     open_output,
     progress,
 )
+from sqaudit.cli.common import input_options
 from sqaudit.errors import UsageError
 from sqaudit.formatters import FORMATS, json_
 from sqaudit.gates import GateSpec
-from sqaudit.parsers import iter_contacts
+from sqaudit.parsers import DEFAULT_OPTIONS, ReadOptions, iter_contacts
 from sqaudit.provenance import Recorded, describe_run, differences
 from sqaudit.rubric.compile import compile_rubric
 from sqaudit.rubric.loader import load_rubric
@@ -42,32 +43,36 @@ from sqaudit.run import start_run
 @click.option("--strict", is_flag=True, help="Exit 2 if any input could not be read (default: skip and report).")
 @click.option("--reproduce", type=click.Path(dir_okay=False, path_type=Path),
               help="Re-run a saved `-f json` document from its inputs and options; exit 0 if identical, 1 if not.")
+@input_options
 @click.pass_obj
 def score(state: State, inputs: tuple[Path, ...], rubric_ref: str, fmt: str | None, output: Path | None,
-          min_score: float | None, fail_on_critical: bool, strict: bool, reproduce: Path | None) -> None:
-    """Score transcripts (.json, .jsonl, .txt files or directories) against a rubric.
+          min_score: float | None, fail_on_critical: bool, strict: bool, reproduce: Path | None,
+          reading: ReadOptions, jobs: int) -> None:
+    """Score transcripts (files or directories; `sqaudit formats` lists what is read) against a rubric.
 
     \b
     Exit codes: 0 ok · 1 a gate failed (standard not met) · 2 no verdict (usage, rubric,
     unreadable input with --strict, nothing scored) · 3 internal error (a bug).
     """
     if reproduce is not None:
-        if inputs:
-            raise UsageError("--reproduce takes its inputs from the saved document: give no INPUTS")
+        if inputs or reading != DEFAULT_OPTIONS:
+            raise UsageError("--reproduce takes its inputs and options from the saved document: give no INPUTS "
+                             "and no input options")
         click.get_current_context().exit(reproduce_run(state, reproduce))
     if not inputs:
         raise UsageError("give the transcripts to score (files or directories), or --reproduce run.json")
     compiled = compile_rubric(load_rubric(rubric_ref))  # refused before any input is read
     if fmt is None:
         fmt = "table" if output is None and sys.stdout.isatty() else "json"
-    options = {"rubric": rubric_ref, "min_score": min_score, "fail_on_critical": fail_on_critical}
+    options = {"rubric": rubric_ref, "min_score": min_score, "fail_on_critical": fail_on_critical,
+               "read": reading.to_dict()}
     # only the JSON document records its inputs' sha256: the other formats need not read them twice
     record = describe_run("score", inputs, options) if fmt == "json" else None
     out, close = open_output(output)
     try:
         with progress(state) as tick:
-            run = start_run(iter_contacts(inputs), compiled, tick, GateSpec(min_score, fail_on_critical),
-                            provenance=record)
+            run = start_run(iter_contacts(inputs, reading), compiled, tick, GateSpec(min_score, fail_on_critical),
+                            provenance=record, jobs=jobs)
             FORMATS[fmt].write(run, out)
     finally:
         if close:
@@ -90,7 +95,8 @@ def reproduce_run(state: State, saved: Path) -> int:
     compiled = compile_rubric(load_rubric(str(options["rubric"])))
     gates = GateSpec(options.get("min_score"), bool(options.get("fail_on_critical")))  # type: ignore[arg-type]
     buffer = io.StringIO()
-    run = start_run(iter_contacts(recorded.arguments), compiled, None, gates,
+    reading = ReadOptions.from_dict(options.get("read"))  # older documents have none: the defaults
+    run = start_run(iter_contacts(recorded.arguments, reading), compiled, None, gates,
                     provenance=describe_run("score", recorded.arguments, options))
     json_.write(run, buffer)
     fresh = json.loads(buffer.getvalue())

@@ -1,7 +1,8 @@
 """``--format markdown``: the summary, gates, contacts and criteria as GitHub tables.
 
-For a CI job summary or a message to a team. Pipes and newlines in transcript-derived cells
-are escaped so a quote cannot break the table.
+For a CI job summary or a message to a team. Transcript-derived cells are flattened to one
+line and Markdown's special characters escaped (:func:`sqaudit.reports.markdown.cell`), so an
+id cannot break the table, nor become a link, an image or HTML where the page is rendered.
 """
 
 from __future__ import annotations
@@ -11,13 +12,14 @@ from typing import TextIO
 from tabulate import tabulate
 
 from sqaudit.formatters import views
+from sqaudit.reports.markdown import cell
 from sqaudit.run import AuditRun
 
 SHOWN = 50  # contacts listed, lowest scores first; the full list is in csv / json / jsonl
 
 
 def _cell(text: str) -> str:
-    return " ".join(text.split()).replace("|", "\\|")
+    return cell(text)  # one line, and every character Markdown gives a meaning to escaped
 
 
 def _table(headers: list[str], rows: list[list[str]]) -> str:

@@ -1,41 +1,42 @@
-"""Input formats behind one registry: suffix -> reader. Directories are walked.
+"""Input formats behind one registry (name -> :class:`InputFormat`); directories are walked.
 
-``iter_contacts`` yields transcripts and InputErrors in a stable order (paths sorted,
-directories walked in sorted order, symlinked directories not followed) so the same
-inputs always give the same output.
+Which format reads a file: the one ``--input-format NAME`` names; else the formats that
+claim the file's suffix — where several do (``.json``: contact-lens, dialogflow, native;
+``.txt``: chat-csv, plaintext) the first whose ``sniff`` recognises the file's first 64 KB,
+else the suffix's default (native, plaintext). A file named directly with a suffix no format
+claims is sniffed against every format (and the choice reported); a directory is searched
+for the suffixes the formats claim. A table found in a directory (.csv, .xlsx ...) whose
+header names no speaker and text column is another kind of export (a survey): it is noted
+and not read, where the same file named directly is read and its problem reported.
+``sqaudit formats`` lists the formats.
+
+``iter_contacts`` yields transcripts, InputErrors and InputNotices in a stable order (paths
+sorted, directories walked in sorted order, symlinked directories not followed, so a link
+loop cannot hang a run) so the same inputs always give the same output. ``read_file`` is a
+pure function of its arguments: worker processes can call it.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from sqaudit.encodings import ENCODING_HINT, SAMPLE, decode, detect, lines_split_on_bytes
 from sqaudit.errors import InputError
 from sqaudit.model import InputNotice, Transcript
-from sqaudit.parsers.native import read_json, read_jsonl_line
-from sqaudit.parsers.plaintext import read_txt
+from sqaudit.parsers import chat_csv, chat_xlsx, contact_lens, dialogflow, native, plaintext, subrip, vtt
+from sqaudit.parsers.base import DEFAULT_OPTIONS, TABLE_FIELDS, InputFormat, Item, ReadOptions
+from sqaudit.parsers.source import MAX_WHOLE_FILE, head_text
 
+__all__ = ["DEFAULT_OPTIONS", "FORMATS", "MAX_WHOLE_FILE", "SUFFIXES", "TABLE_FIELDS", "InputFormat", "Item",
+           "ReadOptions", "choose_format", "expand_paths", "iter_contacts", "read_file"]
 
-
-@dataclass(frozen=True, slots=True)
-class ReadOptions:
-    """How to read inputs, from the command line: picklable, so worker processes get the same."""
-
-    input_format: str | None = None  # a registry name; None: by suffix, then by content
-    encoding: str | None = None  # overrides detection
-    column_map: tuple[tuple[str, str], ...] = ()  # field -> column of a chat table export
-    agent_speaker: tuple[str, ...] = ()  # speaker labels that are the agent (spk_0, Speaker 1)
-
-
-DEFAULT_OPTIONS = ReadOptions()
-Reader = Callable[[Path, str], Iterator["Transcript | InputError"]]
-WHOLE_FILE_READERS: dict[str, Reader] = {".json": read_json, ".txt": read_txt}
-STREAMED = (".jsonl", ".ndjson")
-SUFFIXES = tuple(sorted([*WHOLE_FILE_READERS, *STREAMED]))
-MAX_WHOLE_FILE = 64 * 1024 * 1024
+# order matters: where formats share a suffix, the more specific sniffers are asked first
+FORMATS: dict[str, InputFormat] = {f.name: f for f in (
+    contact_lens.FORMAT, dialogflow.FORMAT, native.FORMAT, native.JSONL_FORMAT, vtt.FORMAT, subrip.FORMAT,
+    chat_csv.FORMAT, chat_xlsx.FORMAT, plaintext.FORMAT)}
+DEFAULTS = {".json": "native", ".txt": "plaintext"}  # when no sniffer recognises a shared suffix
+SUFFIXES = tuple(sorted({suffix for f in FORMATS.values() for suffix in f.suffixes}))
 
 
 def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path | InputError]:
@@ -43,6 +44,12 @@ def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path | InputError]:
 
     The arguments are sorted and de-duplicated, so the order they are listed in does not
     change the output."""
+    for item in _walk(paths):
+        yield item if isinstance(item, InputError) else item[0]
+
+
+def _walk(paths: Iterable[str | Path]) -> Iterator[tuple[Path, bool] | InputError]:
+    """(file, whether it was found in a directory) or an error for a path that is not there."""
     for given in sorted({str(p) for p in paths}):
         path = Path(given)
         if path.is_dir():
@@ -50,77 +57,57 @@ def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path | InputError]:
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
                     if not name.startswith(".") and Path(name).suffix.lower() in SUFFIXES:
-                        yield Path(root) / name
+                        yield Path(root) / name, True
         elif path.is_file():
-            yield path
+            yield path, False
         elif path.exists():
             yield InputError(str(path), "not a regular file")
         else:
             yield InputError(str(path), "no such file or directory")
 
 
-def _guessed(path: Path, encoding: str) -> InputNotice:
-    return InputNotice(str(path), f"read as {encoding} (detected; --encoding overrides)")
+def choose_format(path: Path, options: ReadOptions = DEFAULT_OPTIONS) -> tuple[InputFormat | None, bool]:
+    """The format to read ``path`` with, and whether it was chosen by content alone (to report)."""
+    if options.input_format:
+        return FORMATS.get(options.input_format), False
+    suffix = path.suffix.lower()
+    candidates = [f for f in FORMATS.values() if suffix in f.suffixes]
+    if len(candidates) == 1:
+        return candidates[0], False
+    head = head_text(path, options)
+    for fmt in candidates or FORMATS.values():
+        if fmt.sniff(head, options):
+            return fmt, not candidates
+    return (FORMATS[DEFAULTS[suffix]], False) if suffix in DEFAULTS else (None, False)
 
 
 def read_file(path: Path, options: ReadOptions = DEFAULT_OPTIONS) -> Iterator[Transcript | InputError | InputNotice]:
-    suffix = path.suffix.lower()
-    if suffix not in SUFFIXES:
-        yield InputError(f"{path}:1", f"unknown input format '{suffix or path.name}'",
-                         f"sqaudit reads {', '.join(SUFFIXES)}")
+    fmt, by_content = choose_format(path, options)
+    if fmt is None:
+        if options.input_format:
+            yield InputError(f"{path}:1", f"unknown input format '{options.input_format}'",
+                             f"formats: {', '.join(FORMATS)}")
+        else:
+            yield InputError(f"{path}:1", f"unknown input format '{path.suffix or path.name}'",
+                             f"sqaudit reads {', '.join(SUFFIXES)}; --input-format names one of "
+                             f"{', '.join(FORMATS)}")
         return
-    try:
-        if suffix in STREAMED:
-            yield from _stream_lines(path, options.encoding)
-            return
-        if path.stat().st_size > MAX_WHOLE_FILE:
-            yield InputError(f"{path}:1", f"file larger than {MAX_WHOLE_FILE >> 20} MB",
-                             "split it, or write one contact per line as .jsonl, which is streamed")
-            return
-        decoded = decode(path.read_bytes(), str(path), options.encoding)
-    except InputError as exc:
-        yield exc
-        return
-    except OSError as exc:
-        yield InputError(f"{path}:1", f"cannot read: {exc.strerror or exc}")
-        return
-    if decoded.guessed:
-        yield _guessed(path, decoded.encoding)
-    yield from WHOLE_FILE_READERS[suffix](path, decoded.text)
-
-
-def _stream_lines(path: Path, override: str | None) -> Iterator[Transcript | InputError | InputNotice]:
-    """Decode and parse line by line, so one bad line costs only itself and memory stays flat."""
-    with path.open("rb") as handle:
-        encoding, guessed = detect(handle.read(SAMPLE), override)
-    if not encoding:
-        yield InputError(f"{path}:1", "binary data or an unknown text encoding", ENCODING_HINT)
-        return
-    if guessed:
-        yield _guessed(path, encoding)
-    if not lines_split_on_bytes(encoding):  # UTF-16: lines cannot be split on bytes; such exports are small
-        lines: Iterable[bytes | str] = decode(path.read_bytes(), str(path), encoding).text.splitlines()
-    else:
-        lines = path.open("rb")
-    first = "utf-8-sig" if encoding in ("utf-8", "utf-8-sig") else encoding
-    for number, raw in enumerate(lines, start=1):
-        try:
-            line = raw if isinstance(raw, str) else raw.decode(first if number == 1 else encoding)
-        except UnicodeDecodeError as exc:
-            yield InputError(f"{path}:{number}", f"not {encoding} text (byte {exc.start} of the line)",
-                             ENCODING_HINT)
-            continue
-        item = read_jsonl_line(path, number, line)
-        if item is not None:
-            yield item
-    if hasattr(lines, "close"):
-        lines.close()
+    if by_content:
+        yield InputNotice(str(path), f"read as {fmt.name} (by its content; --input-format overrides)")
+    yield from fmt.read(path, options)
 
 
 def iter_contacts(paths: Iterable[str | Path],
                   options: ReadOptions = DEFAULT_OPTIONS) -> Iterator[Transcript | InputError | InputNotice]:
-    for item in expand_paths(paths):
+    for item in _walk(paths):
         if isinstance(item, InputError):
             yield item
-        else:
-            yield from read_file(item, options)
+            continue
+        path, in_directory = item
+        if in_directory and not options.input_format:
+            fmt, _ = choose_format(path, options)
+            if fmt is not None and fmt.claims is not None and not fmt.claims(path, options):
+                yield InputNotice(str(path), f"not read: not a {fmt.name} file (no speaker and text columns); "
+                                             "name the file, with --map if need be, to read it")
+                continue
+        yield from read_file(path, options)

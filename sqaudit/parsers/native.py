@@ -1,8 +1,16 @@
 """The native transcript (ARCHITECTURE §4.1): ``.json`` (one contact or a list), ``.jsonl``.
 
-Only ``id`` and each turn's ``speaker`` and ``text`` are required. A bad contact, or a bad
+    {"id": "c-0001", "agent": "a17", "team": "billing", "channel": "call", "language": "en",
+     "started_at": "2026-05-01T09:30:00Z",
+     "turns": [{"speaker": "customer", "text": "My card was charged twice.", "start": 0.0, "end": 3.1},
+               {"speaker": "agent", "text": "I'm sorry about that, let me fix it.", "start": 4.0, "end": 6.5}],
+     "metadata": {"queue": "cards"}}
+
+Only ``id`` and each turn's ``speaker`` (agent, customer or system) and ``text`` are
+required; ``start`` / ``end`` are seconds from the contact's start. A bad contact, or a bad
 line of a ``.jsonl`` file, becomes an InputError naming the file and line; the others are
-still read.
+still read. A ``.jsonl`` file is streamed: it may be any size, but a line longer than 16 MB
+is refused by number without being read into memory.
 """
 
 from __future__ import annotations
@@ -14,6 +22,8 @@ from pathlib import Path
 
 from sqaudit.errors import InputError
 from sqaudit.model import CHANNELS, SPEAKERS, Transcript, Turn
+from sqaudit.parsers.base import InputFormat, Item, ReadOptions
+from sqaudit.parsers.source import load_text, stream_lines
 
 HINT_JSON = "each contact needs 'id' and 'turns': [{'speaker': 'agent'|'customer'|'system', 'text': ...}]"
 
@@ -106,3 +116,40 @@ def read_jsonl_line(path: Path, number: int, line: str) -> Transcript | InputErr
         return InputError(source, "JSON nested too deeply")
     except InputError as exc:
         return exc
+
+
+def sniff_json(head: str, options: ReadOptions) -> bool:
+    return '"turns"' in head
+
+
+def sniff_jsonl(head: str, options: ReadOptions) -> bool:
+    first = next((line.strip() for line in head.splitlines() if line.strip()), "")
+    return first.startswith("{") and first.endswith("}") and '"turns"' in first
+
+
+def read_json_file(path: Path, options: ReadOptions) -> Iterator[Item]:
+    try:
+        text, notice = load_text(path, options)
+    except InputError as exc:
+        yield exc
+        return
+    if notice:
+        yield notice
+    yield from read_json(path, text)
+
+
+def read_jsonl_file(path: Path, options: ReadOptions) -> Iterator[Item]:
+    """Line by line, so one bad line costs only itself and memory stays flat however long the file."""
+    for item in stream_lines(path, options):
+        if isinstance(item, tuple):
+            contact = read_jsonl_line(path, *item)
+            if contact is not None:
+                yield contact
+        else:
+            yield item
+
+
+FORMAT = InputFormat("native", (".json",), "sqaudit's own transcript: one contact object or a list of them",
+                     __doc__ or "", read_json_file, sniff_json)
+JSONL_FORMAT = InputFormat("jsonl", (".jsonl", ".ndjson"), "sqaudit's own transcript, one contact object per line "
+                           "(streamed)", __doc__ or "", read_jsonl_file, sniff_jsonl)

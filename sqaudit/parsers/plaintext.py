@@ -26,6 +26,8 @@ from pathlib import Path
 
 from sqaudit.errors import InputError
 from sqaudit.model import CHANNELS, Transcript, Turn
+from sqaudit.parsers.base import InputFormat, Item, ReadOptions
+from sqaudit.parsers.source import load_text
 
 HEADER_KEYS = ("id", "agent", "team", "channel", "language", "started_at")
 SPEAKER_WORDS = {"agent": "agent", "customer": "customer", "system": "system", "客服": "agent",
@@ -101,3 +103,26 @@ def read_txt(path: Path, text: str) -> Iterator[Transcript | InputError]:
         yield parse_text(text, str(path), default_id=path.stem)
     except InputError as exc:
         yield exc
+
+
+def sniff(head: str, options: ReadOptions) -> bool:
+    for line in head.splitlines()[:50]:
+        match = TURN_LINE.match(line.strip())
+        if match and match.group("speaker").lower() in SPEAKER_WORDS:
+            return True
+    return False
+
+
+def read(path: Path, options: ReadOptions) -> Iterator[Item]:
+    try:
+        text, notice = load_text(path, options)
+    except InputError as exc:
+        yield exc
+        return
+    if notice:
+        yield notice
+    yield from read_txt(path, text)
+
+
+FORMAT = InputFormat("plaintext", (".txt",), "one turn per line: '[00:05] Agent: text' or '客服：text', optional header",
+                     __doc__ or "", read, sniff)

@@ -15,7 +15,7 @@ import hashlib
 from collections.abc import Mapping
 from functools import cache
 from importlib.resources import files
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from markupsafe import Markup
 
@@ -25,14 +25,20 @@ from sqaudit.report import TeamReport, build_report, worst_first
 from sqaudit.run import AuditRun
 from sqaudit.templating import DASH, environment, fixed, percent, sortkey  # noqa: F401 - re-exported
 
+if TYPE_CHECKING:
+    from sqaudit.survey.section import SurveySection
+
 MOST_MISSED_CHARTED = 10  # the chart shows the top ten; the table below it lists them all
 
 
-def write(run: AuditRun, out: TextIO, by: str = "agent", language: str | None = None) -> None:
-    out.write(render(build_report(run, by, language=language)))
+def write(run: AuditRun, out: TextIO, by: str = "agent", language: str | None = None,
+          survey: SurveySection | None = None) -> None:
+    """``survey`` (``report --survey``) sees every scored contact and adds its section to the page."""
+    report = build_report(run, by, on_contact=survey.collect if survey is not None else None, language=language)
+    out.write(render(report, survey.section(run.header, report.language) if survey is not None else None))
 
 
-def render(report: TeamReport) -> str:
+def render(report: TeamReport, survey: Mapping[str, object] | None = None) -> str:
     t = i18n.labels(report.language)
     script = sort_script()
     return environment().get_template("report.html.j2").render(
@@ -41,7 +47,7 @@ def render(report: TeamReport) -> str:
         charts=charts(report, t), script=Markup(script), csp=csp(script),  # noqa: S704 - our own file, no data
         pass_score=report.rubric.pass_score, dimensions=DIMENSIONS,
         other=sorted(report.teams if report.by == "agent" else report.agents, key=worst_first),
-        missed=[c for c in report.criteria if c.miss_rate is not None],
+        missed=[c for c in report.criteria if c.miss_rate is not None], survey=survey,
     )
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from sqaudit.errors import Problem, RubricError, did_you_mean
 from sqaudit.rubric.model import Criterion, Rubric
 from sqaudit.rubric.schema import CRITERION_KEYS, OVERRIDE_ONLY_KEYS, TOP_KEYS, Checker, build_rubric, parse_criterion
-from sqaudit.rubric.yamlsrc import load_yaml
+from sqaudit.rubric.yamlsrc import FileTooLarge, load_yaml, read_yaml_file
 
 MAX_EXTENDS_DEPTH = 5
 
@@ -81,7 +81,10 @@ def _read(ref: str | Path) -> tuple[str, str]:
     if not path.suffix and str(ref) in builtin_names():
         return (builtin_dir() / f"{ref}.yml").read_text(encoding="utf-8"), f"<built-in>/{ref}.yml"
     try:
-        return path.read_text(encoding="utf-8-sig"), str(ref)
+        return read_yaml_file(path), str(ref)
+    except FileTooLarge as exc:
+        raise RubricError([Problem(str(ref), 1, 1, "", f"refused: {exc}",
+                                   "a rubric is a few KB of YAML: is this the right file?")]) from None
     except FileNotFoundError:
         hint = did_you_mean(str(ref), builtin_names()) or f"built-in rubrics: {', '.join(builtin_names())}"
         raise RubricError([Problem(str(ref), 1, 1, "", "no such rubric file or built-in rubric", hint)]) from None

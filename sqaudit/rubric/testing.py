@@ -19,14 +19,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from sqaudit.engine import evaluate
 from sqaudit.errors import InputError, UsageError, did_you_mean
-from sqaudit.model import ContactResult, Outcome
+from sqaudit.model import ContactResult, Outcome, Transcript
 from sqaudit.parsers import iter_contacts
 from sqaudit.parsers.plaintext import parse_text
+from sqaudit.redact import redact
 from sqaudit.rubric.compile import CompiledRubric
+from sqaudit.rubric.yamlsrc import FileTooLarge, load_yaml, read_yaml_file
 
 EXPECTED_FILE = "expected.yml"
 OUTCOMES = {"pass": Outcome.PASS, "fail": Outcome.FAIL, "na": Outcome.NOT_APPLICABLE,
@@ -71,15 +71,19 @@ def example_cases(compiled: CompiledRubric) -> Iterator[CaseResult]:
 
 
 def load_expected(directory: Path) -> dict[str, object]:
+    """``expected.yml``, read like a rubric: size and alias expansion bounded, duplicate ids refused."""
     path = directory / EXPECTED_FILE
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        doc = load_yaml(read_yaml_file(path), str(path))
+    except FileTooLarge as exc:
+        raise UsageError(f"{path}: refused: {exc}") from None
     except OSError as exc:
         raise UsageError(f"{path}: cannot read the golden expectations ({exc.strerror or exc})") from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
-        raise UsageError(f"{where}: not valid YAML ({getattr(exc, 'problem', exc)})") from None
+    except UnicodeDecodeError:
+        raise UsageError(f"{path}: not UTF-8 text") from None
+    if doc.problems:
+        raise UsageError("; ".join(str(p) for p in doc.problems))
+    data = doc.data
     if not isinstance(data, dict):
         raise UsageError(f"{path}: must map contact ids to their expected outcomes")
     return data
@@ -95,8 +99,9 @@ def golden_cases(compiled: CompiledRubric, directory: Path) -> Iterator[CaseResu
     results: dict[str, ContactResult] = {}
     for item in iter_contacts([directory]):
         if isinstance(item, InputError):
-            yield CaseResult(suite, f"read {item.source}", "readable", "unreadable", item.message, item.source)
-        elif item.turns:
+            # the message may quote the bad line, and the line may hold a card number
+            yield CaseResult(suite, f"read {item.source}", "readable", "unreadable", redact(item.message), item.source)
+        elif isinstance(item, Transcript) and item.turns:  # a reader's notice (a guessed encoding) is no case
             results[item.id] = evaluate(item, compiled)
     for contact_id, spec in expected.items():
         contact_id = str(contact_id)

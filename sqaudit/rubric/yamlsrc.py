@@ -11,6 +11,7 @@ alias bomb ("billion laughs") or a huge file can cause.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import yaml
 
@@ -20,6 +21,9 @@ KeyPath = tuple[str | int, ...]
 MAX_BYTES = 2_000_000
 MAX_NODES = 200_000
 BOOL_WORDS = frozenset({"yes", "no", "on", "off", "y", "n"})
+# libyaml's parser when PyYAML has it (the same safe resolver, node marks included): a rubric is
+# read by every command, and the pure-Python parser took most of a small batch's time
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass
@@ -72,7 +76,8 @@ class _Builder:
             return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
         assert isinstance(node, yaml.ScalarNode)
         value = self.constructor.construct_object(node, deep=True)
-        if isinstance(value, bool) and node.style is None and node.value.lower() in BOOL_WORDS:
+        # a plain scalar's style is None from PyYAML's parser and "" from libyaml's
+        if isinstance(value, bool) and not node.style and node.value.lower() in BOOL_WORDS:
             self.doc.bool_words[path] = node.value
         if isinstance(value, (bytes, bytearray)):
             return node.value
@@ -106,6 +111,20 @@ class _TooBig(Exception):
     pass
 
 
+class FileTooLarge(OSError):
+    """A YAML file past :data:`MAX_BYTES`, found without reading the rest of it."""
+
+
+def read_yaml_file(path: str | Path) -> str:
+    """The text of a YAML file (UTF-8, BOM or not), reading at most MAX_BYTES + 1 bytes: a
+    multi-gigabyte file, or ``/dev/zero``, is refused at once instead of filling the memory."""
+    with Path(path).open("rb") as handle:
+        data = handle.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise FileTooLarge(f"file is larger than {MAX_BYTES // 1_000_000} MB")
+    return data.decode("utf-8-sig")
+
+
 def load_yaml(text: str, path: str) -> YamlDoc:
     """Parse one YAML document; syntax errors become problems, never exceptions."""
     doc = YamlDoc(path=path, data=None)
@@ -113,7 +132,7 @@ def load_yaml(text: str, path: str) -> YamlDoc:
         doc.problems.append(Problem(path, 1, 1, "", f"file is larger than {MAX_BYTES // 1_000_000} MB"))
         return doc
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
