@@ -37,6 +37,10 @@ class PeerComparison:
                 "peers_n": self.peers_n, "test": self.test}
 
 
+Counts = dict[float, int]  # score -> contacts
+EXPAND_UP_TO = 5000  # samples this small go to scipy as they are; larger ones are tested from their counts
+
+
 def two_groups(a: Sequence[float], b: Sequence[float]) -> tuple[float, bool] | None:
     """Two-sided Mann–Whitney U test of two samples of contact scores.
 
@@ -51,20 +55,54 @@ def two_groups(a: Sequence[float], b: Sequence[float]) -> tuple[float, bool] | N
     return float(result.pvalue), float(result.statistic) > len(a) * len(b) / 2
 
 
+def two_counted(a: Counts, b: Counts) -> tuple[float, bool] | None:
+    """:func:`two_groups` on samples kept as value -> count.
+
+    Small samples are expanded and given to scipy (which may then use the exact test); large
+    ones get scipy's own normal approximation — tie-corrected variance, continuity correction —
+    computed from the counts, so a million contacts never become a million floats."""
+    n1, n2 = sum(a.values()), sum(b.values())
+    if n1 + n2 <= EXPAND_UP_TO:
+        return two_groups(_expand(a), _expand(b))
+    if n1 < 2 or n2 < 2:
+        return None
+    values = sorted(set(a) | set(b))
+    if len(values) == 1:
+        return 1.0, False
+    rank_sum, below, ties = 0.0, 0, 0.0
+    for value in values:
+        in_a, together = a.get(value, 0), a.get(value, 0) + b.get(value, 0)
+        rank_sum += in_a * (below + (together + 1) / 2)  # the midrank of a run of ties
+        below += together
+        ties += together**3 - together
+    u1 = rank_sum - n1 * (n1 + 1) / 2
+    n = n1 + n2
+    sigma = np.sqrt(n1 * n2 / 12 * ((n + 1) - ties / (n * (n - 1))))
+    z = (max(u1, n1 * n2 - u1) - n1 * n2 / 2 - 0.5) / sigma
+    return float(min(1.0, 2 * sps.norm.sf(z))), u1 > n1 * n2 / 2
+
+
+def _expand(counts: Counts) -> list[float]:
+    return [value for value, count in sorted(counts.items()) for _ in range(count)]
+
+
 def rank_and_compare(groups: Sequence[GroupStats], alpha: float = ALPHA) -> list[GroupStats]:
     """Return the groups with ``rank`` (1 = best mean, enough evidence only) and ``vs_peers`` set."""
-    everyone = np.concatenate([np.asarray(g.scores, dtype=float) for g in groups]) if groups else np.array([])
-    offsets = np.cumsum([0] + [len(g.scores) for g in groups])
+    everyone: Counts = {}
+    for g in groups:
+        for value, count in g.score_counts:
+            everyone[value] = everyone.get(value, 0) + count
     raw: list[tuple[float, bool] | None] = []
-    for i, g in enumerate(groups):
-        peers = np.concatenate([everyone[: offsets[i]], everyone[offsets[i + 1]:]])
-        raw.append(two_groups(list(g.scores), peers.tolist()) if len(groups) > 1 else None)
+    for g in groups:
+        own = dict(g.score_counts)
+        peers = {value: count - own.get(value, 0) for value, count in everyone.items() if count > own.get(value, 0)}
+        raw.append(two_counted(own, peers) if len(groups) > 1 else None)
     tested = [p[0] for p in raw if p is not None]
     adjusted = iter(sps.false_discovery_control(tested, method="bh").tolist() if tested else [])
     ranks = _ranks(groups)
     out = []
     for i, (g, test) in enumerate(zip(groups, raw)):
-        peers_n = len(everyone) - len(g.scores)
+        peers_n = sum(everyone.values()) - g.score.n
         if test is None:
             comparison = PeerComparison("not tested", None, None, peers_n)
         else:

@@ -1,7 +1,8 @@
 """Per-agent, per-team and per-period figures, gathered while the run streams.
 
-Each group keeps its contact scores (one float each, so peers can be compared with a
-rank test), running means per dimension, a tally per criterion, and a few quotes per
+Each group keeps its contact scores as value -> count (a rubric gives a bounded set of
+distinct scores, so memory does not grow with the batch, and peers can still be compared
+with a rank test), running means per dimension, a tally per criterion, and a few quotes per
 criterion for coaching. ``finish`` turns the tallies into frozen :class:`GroupStats`:
 means with Student's t-interval, rates with Wilson intervals, and an
 *insufficient evidence* flag when n is below the rubric's ``min_contacts`` or the
@@ -10,7 +11,6 @@ interval is wider than ``max_ci_width`` points.
 
 from __future__ import annotations
 
-from array import array
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -73,12 +73,13 @@ class GroupTally:
     kind: str
     key: str | None
     period: str | None = None
-    scores: array = field(default_factory=lambda: array("d"))
+    score: RunningMean = field(default_factory=RunningMean)  # in arrival order: the same sums as a list
+    score_counts: Counter = field(default_factory=Counter)  # score -> contacts, for the rank test
     contacts: int = 0
     passed: int = 0
     critical: int = 0
     complaints: int = 0
-    complaint_scores: array = field(default_factory=lambda: array("d"))
+    complaint_score: RunningMean = field(default_factory=RunningMean)
     complaints_passed: int = 0
     dimensions: dict[str, RunningMean] = field(default_factory=lambda: {d: RunningMean() for d in DIMENSIONS})
     criteria: dict[str, CriterionTally] = field(default_factory=dict)
@@ -97,13 +98,14 @@ class GroupTally:
         if result.agent:
             self.agents.add(result.agent)
         if result.score is not None:
-            self.scores.append(result.score)
+            self.score.add(result.score)
+            self.score_counts[result.score] += 1
             self.passed += bool(result.passed)
         self.critical += bool(result.critical_failures)
         if result.complaint:
             self.complaints += 1
             if result.score is not None:
-                self.complaint_scores.append(result.score)
+                self.complaint_score.add(result.score)
                 self.complaints_passed += bool(result.passed)
         for name, value in result.dimensions:
             if value is not None:
@@ -173,7 +175,7 @@ class GroupStats:
     criteria: dict[str, CriterionStats]
     language: str
     insufficient: tuple[Reason, ...]  # empty when the evidence is enough
-    scores: tuple[float, ...] = field(repr=False, default=())
+    score_counts: tuple[tuple[float, int], ...] = field(repr=False, default=())  # (score, contacts), sorted
     quotes: dict[tuple[str, Outcome], tuple[Quote, ...]] = field(repr=False, default_factory=dict)
     critical_quotes: tuple[Quote, ...] = ()
     rank: int | None = None
@@ -208,7 +210,7 @@ class GroupStats:
 
 
 def finish(tally: GroupTally, settings: Settings, criterion_order: tuple[str, ...]) -> GroupStats:
-    score = mean_interval(tally.scores)
+    score = tally.score.estimate()
     reasons = []
     if tally.contacts < settings.min_contacts:
         reasons.append(Reason("few", tally.contacts, settings.min_contacts))
@@ -225,12 +227,13 @@ def finish(tally: GroupTally, settings: Settings, criterion_order: tuple[str, ..
     return GroupStats(
         kind=tally.kind, key=tally.key, period=tally.period,
         team=tally.teams.most_common(1)[0][0] if tally.teams else None, agents=len(tally.agents),
-        contacts=tally.contacts, score=score, pass_rate=proportion_interval(tally.passed, len(tally.scores)),
+        contacts=tally.contacts, score=score, pass_rate=proportion_interval(tally.passed, tally.score.n),
         critical_failures=tally.critical, complaints=tally.complaints,
-        complaint_score=mean_interval(tally.complaint_scores),
-        complaint_pass_rate=proportion_interval(tally.complaints_passed, len(tally.complaint_scores)),
+        complaint_score=tally.complaint_score.estimate(),
+        complaint_pass_rate=proportion_interval(tally.complaints_passed, tally.complaint_score.n),
         dimensions={d: m.estimate() for d, m in tally.dimensions.items()}, criteria=criteria,
-        language=majority(tally.languages), insufficient=tuple(reasons), scores=tuple(tally.scores),
+        language=majority(tally.languages), insufficient=tuple(reasons),
+        score_counts=tuple(sorted(tally.score_counts.items())),
         quotes={k: tuple(v) for k, v in tally.quotes.items()}, critical_quotes=tuple(tally.critical_quotes),
     )
 

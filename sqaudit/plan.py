@@ -88,9 +88,9 @@ def pooled_sd(groups: Sequence[GroupStats]) -> float | None:
     """Within-group standard deviation pooled over groups with 2+ scores (None if none has)."""
     sum_squares, dof = 0.0, 0
     for g in groups:
-        k = len(g.scores)
+        k = sum(count for _, count in g.score_counts)
         if k >= 2:
-            mean = sum(g.scores) / k
-            sum_squares += sum((x - mean) ** 2 for x in g.scores)
+            mean = sum(score * count for score, count in g.score_counts) / k
+            sum_squares += sum(count * (score - mean) ** 2 for score, count in g.score_counts)
             dof += k - 1
     return math.sqrt(sum_squares / dof) if dof else None

@@ -103,9 +103,9 @@ class AuditRun:
 
     def summary(self) -> RunSummary:
         whole = self._whole
-        scored = len(whole.scores)
+        scored = whole.score.n
         return RunSummary(
-            contacts=whole.contacts, scored=scored, skipped=len(self.errors), score=mean_interval(whole.scores),
+            contacts=whole.contacts, scored=scored, skipped=len(self.errors), score=whole.score.estimate(),
             pass_rate=proportion_interval(whole.passed, scored), with_critical_failure=whole.critical,
             complaints=whole.complaints, internal_errors=sum(t.error for t in whole.criteria.values()),
             dimensions={d: v.estimate() for d, v in whole.dimensions.items()}, criteria=dict(whole.criteria),

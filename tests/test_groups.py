@@ -152,3 +152,31 @@ def test_periods_break_down_the_run_and_each_agent() -> None:
     keys = [(g.kind, g.key, g.period, g.contacts) for g in b.periods()]
     assert ("period", None, "2026-04", 1) in keys and ("period", None, "2026-05", 2) in keys
     assert ("agent", "a", "2026-05", 1) in keys and ("team", "t1", "2026-05", 2) in keys
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_large_samples_are_tested_from_counts_exactly_as_scipy_would(seed: int) -> None:
+    import random
+    from collections import Counter
+
+    from scipy.stats import mannwhitneyu
+
+    from sqaudit.compare import two_counted
+
+    rng = random.Random(seed)
+    a = [float(rng.choice(range(40, 101, 5))) for _ in range(3000)]  # few distinct scores: many ties
+    b = [float(rng.choice(range(30, 101, 5))) for _ in range(4000)]
+    expected = mannwhitneyu(a, b, alternative="two-sided")
+    p, higher = two_counted(Counter(a), Counter(b))
+    assert p == pytest.approx(float(expected.pvalue), rel=1e-9, abs=1e-300)
+    assert higher == (expected.statistic > len(a) * len(b) / 2)
+
+
+def test_group_memory_is_counts_of_distinct_scores_not_one_float_per_contact() -> None:
+    from sqaudit.groups import GroupTally
+
+    tally = GroupTally("agent", "a1")
+    result = contact(1, "a1", 72.5)
+    for _ in range(5000):
+        tally.add(result)
+    assert tally.score.n == 5000 and len(tally.score_counts) == 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections import Counter
 
 import pytest
 from click.testing import CliRunner
@@ -52,11 +53,11 @@ def test_finite_population_correction() -> None:
 def test_pooled_sd_is_the_within_group_sd() -> None:
     class G:
         def __init__(self, scores: list[float]):
-            self.scores = tuple(scores)
+            self.score_counts = tuple(sorted(Counter(scores).items()))
 
-    a, b = [80.0, 90.0, 100.0], [50.0, 60.0]
-    # sum of squares within: 200 + 50 = 250 over 2 + 1 degrees of freedom
-    assert pooled_sd([G(a), G(b), G([70.0])]) == pytest.approx(math.sqrt(250 / 3))
+    a, b = [80.0, 90.0, 100.0, 90.0], [50.0, 60.0]
+    # sum of squares within: 200 + 50 = 250 over 3 + 1 degrees of freedom (a repeated score counts twice)
+    assert pooled_sd([G(a), G(b), G([70.0])]) == pytest.approx(math.sqrt(250 / 4))
     assert pooled_sd([G([70.0])]) is None
 
 

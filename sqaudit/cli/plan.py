@@ -64,7 +64,7 @@ def plan(state: State, inputs: tuple[Path, ...], rubric_ref: str, margin: float,
             sd = pooled_sd(agents)
             if sd is None:
                 raise UsageError("no agent has 2 or more scored contacts: cannot measure the spread; give --sd")
-            scored = sum(len(a.scores) for a in agents)
+            scored = sum(a.score.n for a in agents)
             source = f"pooled within-agent SD of {scored} scored contacts, {len(agents)} agents"
         result = for_mean(margin, sd, level, population, source)
     click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=1) if as_json else describe(result))

@@ -69,7 +69,8 @@ def redact(state: State, inputs: tuple[Path, ...], output: str | None, encoding:
     Masks card numbers (Luhn-valid), Chinese resident IDs, phone numbers, e-mail addresses and
     the value after "card number", "security code", "password", 密码, 验证码, 身份证... (spoken
     digits and Chinese numerals too) in .json, .jsonl, .txt, .vtt, .srt, .csv, .tsv and .xlsx
-    files: the same masking as every report of sqaudit. Everything else is kept byte for byte.
+    files: the same masking as every report of sqaudit. Everything else is kept as it was,
+    encoding and line ends included; a file without PII is copied byte for byte.
 
     \b
     Examples:

@@ -20,11 +20,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-import yaml
 
 from sqaudit.errors import UsageError
 from sqaudit.model import SPEAKERS
 from sqaudit.parsers.base import TABLE_FIELDS, ReadOptions
+from sqaudit.rubric.yamlsrc import load_yaml, read_yaml_file
 
 Pairs = tuple[tuple[str, str], ...]
 FIELDS_HINT = f"fields: {', '.join(TABLE_FIELDS)}"
@@ -47,13 +47,15 @@ def parse_map(values: Iterable[str]) -> Pairs:
 
 def load_mapping(path: Path) -> tuple[Pairs, Pairs]:
     """(columns, speakers) from a mapping file; UsageError naming the file for anything wrong."""
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+    try:  # the rubrics' reader: size and alias expansion bounded, a bomb is refused at once
+        doc = load_yaml(read_yaml_file(path), str(path))
     except OSError as exc:
         raise UsageError(f"{path}: cannot read the mapping file ({exc.strerror or exc})") from None
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise UsageError(f"{path}: not a YAML mapping file ({exc})") from None
-    data = data or {}
+    except UnicodeDecodeError as exc:
+        raise UsageError(f"{path}: not a UTF-8 YAML mapping file ({exc})") from None
+    if doc.problems:
+        raise UsageError("not a YAML mapping file: " + "; ".join(str(p) for p in doc.problems))
+    data = doc.data or {}
     if not isinstance(data, dict) or set(data) - {"columns", "speakers"}:
         raise UsageError(f"{path}: a mapping file has 'columns:' and 'speakers:' only")
     columns, speakers = data.get("columns") or {}, data.get("speakers") or {}

@@ -25,6 +25,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from sqaudit.errors import InputError
+from sqaudit.redact import redact
 from sqaudit.model import CHANNELS, Transcript, Turn
 from sqaudit.parsers.base import InputFormat, Item, ReadOptions
 from sqaudit.parsers.source import load_text
@@ -77,7 +78,7 @@ def parse_text(text: str, source: str, default_id: str = "") -> Transcript:
         if turns:
             turns[-1]["text"] = f"{turns[-1]['text']}\n{line}".strip()
             continue
-        raise InputError(f"{source}:{number}", f"expected a header 'key: value' or a turn, got {line[:40]!r}",
+        raise InputError(f"{source}:{number}", f"expected a header 'key: value' or a turn, got {redact(line)[:40]!r}",
                          "turns look like '[00:05] Agent: text' or 'Customer: text'; header keys: "
                          + ", ".join(HEADER_KEYS))
     if not turns:

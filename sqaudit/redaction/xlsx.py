@@ -30,13 +30,19 @@ def redact_bytes(data: bytes, job: Job) -> bytes:
         wb = load_workbook(io.BytesIO(data), keep_vba=job.suffix == ".xlsm")
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
         raise InputError("", f"not an xlsx workbook ({exc})", HINT) from None
-    for ws in wb.worksheets:
-        for row in ws.iter_rows():
-            for cell in row:
-                _mask_cell(cell, job)
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
+    try:
+        for ws in wb.worksheets:
+            for row in ws.iter_rows():
+                for cell in row:
+                    _mask_cell(cell, job)
+        if not job.masker.total:
+            return data  # nothing masked: not re-saved
+        out = io.BytesIO()
+        wb.save(out)
+        return out.getvalue()
+    finally:
+        if wb.vba_archive is not None:  # keep_vba holds the input open
+            wb.vba_archive.close()
 
 
 def _mask_cell(cell: object, job: Job) -> None:
