@@ -17,7 +17,7 @@ from datetime import datetime
 
 from sqaudit.i18n import reason_text
 from sqaudit.model import DIMENSIONS, ContactResult, Evidence, Outcome
-from sqaudit.stats import Estimate, RunningMean, mean_interval, proportion_interval
+from sqaudit.stats import Estimate, RunningMean, proportion_interval
 
 GROUP_KINDS = ("agent", "team")
 PERIODS = ("week", "month")

@@ -20,7 +20,7 @@ from sqaudit.model import ContactResult, InputNotice, InputProblem, RunHeader, T
 from sqaudit.parallel import score_in_parallel
 from sqaudit.redact import redact
 from sqaudit.rubric.compile import CompiledRubric
-from sqaudit.stats import Estimate, mean_interval, proportion_interval
+from sqaudit.stats import Estimate, proportion_interval
 
 
 @dataclass(frozen=True)

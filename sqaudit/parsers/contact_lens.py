@@ -35,7 +35,7 @@ from pathlib import Path
 from sqaudit.errors import InputError
 from sqaudit.parsers.assemble import MAX_CALL_S, RawTurn, build, time_problem
 from sqaudit.parsers.base import InputFormat, Item, ReadOptions
-from sqaudit.parsers.source import load_text
+from sqaudit.parsers.source import json_document, whole_file
 
 HINT = "each Transcript entry needs ParticipantRole (or a ParticipantId listed in Participants) and Content"
 CHANNELS = {"VOICE": "call", "CHAT": "chat"}
@@ -49,22 +49,9 @@ def sniff(head: str, options: ReadOptions) -> bool:
                                                                     '"BeginOffsetMillis"'))
 
 
-def read(path: Path, options: ReadOptions) -> Iterator[Item]:
-    try:
-        text, notice = load_text(path, options)
-        if notice:
-            yield notice
-        data = json.loads(text)
-    except InputError as exc:
-        yield exc
-        return
-    except json.JSONDecodeError as exc:
-        yield InputError(f"{path}:{exc.lineno}", f"invalid JSON: {exc.msg} (column {exc.colno})",
-                         "is the file complete? Contact Lens writes one JSON object per contact")
-        return
-    except RecursionError:
-        yield InputError(f"{path}:1", "JSON nested too deeply")
-        return
+@whole_file
+def read(path: Path, text: str, options: ReadOptions) -> Iterator[Item]:
+    data = json_document(path, text, "is the file complete? Contact Lens writes one JSON object per contact")
     where = f"{path}:1"
     entries = data.get("Transcript") if isinstance(data, dict) else None
     if not isinstance(entries, list):

@@ -29,7 +29,7 @@ from pathlib import Path
 from sqaudit.errors import InputError
 from sqaudit.parsers.assemble import MAX_CONTACT_S, RawTurn, build, time_problem
 from sqaudit.parsers.base import InputFormat, Item, ReadOptions
-from sqaudit.parsers.source import load_text
+from sqaudit.parsers.source import json_document, whole_file
 
 HINT = "each entry needs 'role' (AGENT, CUSTOMER, END_USER, AUTOMATED_AGENT), 'text' and 'start_timestamp_usec'"
 ROLES = {"AGENT": "agent", "HUMAN_AGENT": "agent", "CUSTOMER": "customer", "END_USER": "customer",
@@ -41,22 +41,9 @@ def sniff(head: str, options: ReadOptions) -> bool:
     return '"entries"' in head and '"role"' in head
 
 
-def read(path: Path, options: ReadOptions) -> Iterator[Item]:
-    try:
-        text, notice = load_text(path, options)
-        if notice:
-            yield notice
-        data = json.loads(text)
-    except InputError as exc:
-        yield exc
-        return
-    except json.JSONDecodeError as exc:
-        yield InputError(f"{path}:{exc.lineno}", f"invalid JSON: {exc.msg} (column {exc.colno})",
-                         "is the file complete? A CCAI conversation is one JSON object with 'entries'")
-        return
-    except RecursionError:
-        yield InputError(f"{path}:1", "JSON nested too deeply")
-        return
+@whole_file
+def read(path: Path, text: str, options: ReadOptions) -> Iterator[Item]:
+    data = json_document(path, text, "is the file complete? A CCAI conversation is one JSON object with 'entries'")
     where = f"{path}:1"
     entries = data.get("entries") if isinstance(data, dict) else None
     if not isinstance(entries, list):

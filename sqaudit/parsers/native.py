@@ -23,7 +23,7 @@ from pathlib import Path
 from sqaudit.errors import InputError
 from sqaudit.model import CHANNELS, SPEAKERS, Transcript, Turn
 from sqaudit.parsers.base import InputFormat, Item, ReadOptions
-from sqaudit.parsers.source import load_text, stream_lines
+from sqaudit.parsers.source import stream_lines, whole_file
 
 HINT_JSON = "each contact needs 'id' and 'turns': [{'speaker': 'agent'|'customer'|'system', 'text': ...}]"
 
@@ -83,7 +83,7 @@ def _opt(value: object) -> str | None:
     return None if value is None or value == "" else str(value)
 
 
-def read_json(path: Path, text: str) -> Iterator[Transcript | InputError]:
+def read_json(path: Path, text: str, options: ReadOptions | None = None) -> Iterator[Transcript | InputError]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -127,15 +127,7 @@ def sniff_jsonl(head: str, options: ReadOptions) -> bool:
     return first.startswith("{") and first.endswith("}") and '"turns"' in first
 
 
-def read_json_file(path: Path, options: ReadOptions) -> Iterator[Item]:
-    try:
-        text, notice = load_text(path, options)
-    except InputError as exc:
-        yield exc
-        return
-    if notice:
-        yield notice
-    yield from read_json(path, text)
+read_json_file = whole_file(read_json)
 
 
 def read_jsonl_file(path: Path, options: ReadOptions) -> Iterator[Item]:

@@ -27,8 +27,8 @@ from pathlib import Path
 from sqaudit.errors import InputError
 from sqaudit.redact import redact
 from sqaudit.model import CHANNELS, Transcript, Turn
-from sqaudit.parsers.base import InputFormat, Item, ReadOptions
-from sqaudit.parsers.source import load_text
+from sqaudit.parsers.base import InputFormat, ReadOptions
+from sqaudit.parsers.source import whole_file
 
 HEADER_KEYS = ("id", "agent", "team", "channel", "language", "started_at")
 SPEAKER_WORDS = {"agent": "agent", "customer": "customer", "system": "system", "客服": "agent",
@@ -99,7 +99,7 @@ def parse_text(text: str, source: str, default_id: str = "") -> Transcript:
     )
 
 
-def read_txt(path: Path, text: str) -> Iterator[Transcript | InputError]:
+def read_txt(path: Path, text: str, options: ReadOptions | None = None) -> Iterator[Transcript | InputError]:
     try:
         yield parse_text(text, str(path), default_id=path.stem)
     except InputError as exc:
@@ -114,15 +114,7 @@ def sniff(head: str, options: ReadOptions) -> bool:
     return False
 
 
-def read(path: Path, options: ReadOptions) -> Iterator[Item]:
-    try:
-        text, notice = load_text(path, options)
-    except InputError as exc:
-        yield exc
-        return
-    if notice:
-        yield notice
-    yield from read_txt(path, text)
+read = whole_file(read_txt)
 
 
 FORMAT = InputFormat("plaintext", (".txt",), "one turn per line: '[00:05] Agent: text' or '客服：text', optional header",

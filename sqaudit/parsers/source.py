@@ -9,15 +9,17 @@ is reported as a notice.
 
 from __future__ import annotations
 
+import functools
 import io
+import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from sqaudit.encodings import ENCODING_HINT, SAMPLE, decode, detect, lines_split_on_bytes
 from sqaudit.errors import InputError
 from sqaudit.model import InputNotice
-from sqaudit.parsers.base import ReadOptions
+from sqaudit.parsers.base import Item, ReadOptions
 
 MAX_WHOLE_FILE = 64 * 1024 * 1024
 MAX_LINE = 16 * 1024 * 1024  # no real export has a line this long; a 100 MB line is a broken file
@@ -44,6 +46,37 @@ def load_text(path: Path, options: ReadOptions) -> tuple[str, InputNotice | None
     except (ValueError, LookupError) as exc:  # an --encoding Python does not know
         raise InputError(f"{path}:1", str(exc), ENCODING_HINT) from None
     return decoded.text, guessed(path, decoded.encoding) if decoded.guessed else None
+
+
+def whole_file(parse: Callable[[Path, str, ReadOptions], Iterator[Item]]) -> Callable[[Path, ReadOptions], Iterator[Item]]:
+    """A reader for a whole-file format from its parser of text: the file is decoded first (an
+    unreadable one is an error, a guessed encoding a notice), and an InputError the parser raises
+    is reported in its place, after the contacts it already gave."""
+    @functools.wraps(parse)
+    def read(path: Path, options: ReadOptions) -> Iterator[Item]:
+        try:
+            text, notice = load_text(path, options)
+        except InputError as exc:
+            yield exc
+            return
+        if notice:
+            yield notice
+        try:
+            yield from parse(path, text, options)
+        except InputError as exc:
+            yield exc
+
+    return read
+
+
+def json_document(path: Path, text: str, hint: str) -> object:
+    """The file's JSON value; InputError naming the line for a broken or too-deep document."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{path}:{exc.lineno}", f"invalid JSON: {exc.msg} (column {exc.colno})", hint) from None
+    except RecursionError:
+        raise InputError(f"{path}:1", "JSON nested too deeply") from None
 
 
 def head_text(path: Path, options: ReadOptions) -> str:

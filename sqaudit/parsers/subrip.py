@@ -33,7 +33,7 @@ from sqaudit.errors import InputError
 from sqaudit.parsers.assemble import MAX_CALL_S, RawTurn, build, time_problem
 from sqaudit.parsers.base import InputFormat, Item, ReadOptions
 from sqaudit.parsers.cues import Block, blocks, split_label
-from sqaudit.parsers.source import load_text
+from sqaudit.parsers.source import whole_file
 from sqaudit.redact import redact  # before cutting a quote: a cut number is no longer recognised
 
 HINT = "a subtitle is a number, a line 'hh:mm:ss,mmm --> hh:mm:ss,mmm' and its text, starting with 'Speaker: '"
@@ -44,14 +44,8 @@ def sniff(head: str, options: ReadOptions) -> bool:
     return bool(found) and found[0].timing() is not None and "," in found[0].lines[found[0].timing() or 0]
 
 
-def read(path: Path, options: ReadOptions) -> Iterator[Item]:
-    try:
-        text, notice = load_text(path, options)
-    except InputError as exc:
-        yield exc
-        return
-    if notice:
-        yield notice
+@whole_file
+def read(path: Path, text: str, options: ReadOptions) -> Iterator[Item]:
     turns: list[RawTurn] = []
     speaker: str | None = None
     last_ok = False  # whether the subtitle before was read: only then does a loose block continue it

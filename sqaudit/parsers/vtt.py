@@ -37,7 +37,7 @@ from sqaudit.errors import InputError
 from sqaudit.parsers.assemble import MAX_CALL_S, RawTurn, build, time_problem
 from sqaudit.parsers.base import InputFormat, Item, ReadOptions
 from sqaudit.parsers.cues import Block, blocks, split_label
-from sqaudit.parsers.source import load_text
+from sqaudit.parsers.source import whole_file
 from sqaudit.redact import redact  # before cutting a quote: a cut number is no longer recognised
 
 HINT = "a cue is a line 'hh:mm:ss.mmm --> hh:mm:ss.mmm' and its text, with '<v Name>' or 'Name: ' naming the speaker"
@@ -48,14 +48,8 @@ def sniff(head: str, options: ReadOptions) -> bool:
     return head.lstrip().startswith("WEBVTT")
 
 
-def read(path: Path, options: ReadOptions) -> Iterator[Item]:
-    try:
-        text, notice = load_text(path, options)
-    except InputError as exc:
-        yield exc
-        return
-    if notice:
-        yield notice
+@whole_file
+def read(path: Path, text: str, options: ReadOptions) -> Iterator[Item]:
     found = blocks(text.lstrip("\ufeff"))
     if not found or not found[0].lines[0].startswith("WEBVTT"):
         yield InputError(f"{path}:1", "not a WebVTT file: the first line must be WEBVTT",

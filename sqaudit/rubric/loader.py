@@ -15,7 +15,7 @@ from pathlib import Path
 
 from sqaudit.errors import Problem, RubricError, did_you_mean
 from sqaudit.rubric.model import Criterion, Rubric
-from sqaudit.rubric.schema import CRITERION_KEYS, OVERRIDE_ONLY_KEYS, TOP_KEYS, Checker, build_rubric, parse_criterion
+from sqaudit.rubric.schema import OVERRIDE_ONLY_KEYS, TOP_KEYS, Checker, build_rubric, parse_criterion
 from sqaudit.rubric.yamlsrc import FileTooLarge, load_yaml, read_yaml_file
 
 MAX_EXTENDS_DEPTH = 5
