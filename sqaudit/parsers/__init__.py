@@ -39,24 +39,31 @@ DEFAULTS = {".json": "native", ".txt": "plaintext"}  # when no sniffer recognise
 SUFFIXES = tuple(sorted({suffix for f in FORMATS.values() for suffix in f.suffixes}))
 
 
-def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path | InputError]:
-    """Files named directly, and the known-format files under named directories.
+def expand_paths(paths: Iterable[str | Path], suffixes: Iterable[str] = SUFFIXES,
+                 skip_prefixes: tuple[str, ...] = (".",)) -> Iterator[Path | InputError]:
+    """Files named directly, and the files with ``suffixes`` (the known formats) under named
+    directories.
 
     The arguments are sorted and de-duplicated, so the order they are listed in does not
     change the output."""
-    for item in _walk(paths):
+    for item in _walk(paths, suffixes, skip_prefixes):
         yield item if isinstance(item, InputError) else item[0]
 
 
-def _walk(paths: Iterable[str | Path]) -> Iterator[tuple[Path, bool] | InputError]:
-    """(file, whether it was found in a directory) or an error for a path that is not there."""
+def _walk(paths: Iterable[str | Path], suffixes: Iterable[str] = SUFFIXES,
+          skip_prefixes: tuple[str, ...] = (".",)) -> Iterator[tuple[Path, bool] | InputError]:
+    """(file, whether it was found in a directory) or an error for a path that is not there.
+
+    Directories are walked in sorted order, hidden ones and symlinked ones skipped; in them
+    only files with one of ``suffixes`` whose names do not start with ``skip_prefixes``."""
+    suffixes = frozenset(suffixes)
     for given in sorted({str(p) for p in paths}):
         path = Path(given)
         if path.is_dir():
             for root, dirs, files in os.walk(path, followlinks=False):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
-                    if not name.startswith(".") and Path(name).suffix.lower() in SUFFIXES:
+                    if not name.startswith(skip_prefixes) and Path(name).suffix.lower() in suffixes:
                         yield Path(root) / name, True
         elif path.is_file():
             yield path, False

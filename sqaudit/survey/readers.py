@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ from pathlib import Path
 
 from sqaudit.encodings import decode
 from sqaudit.errors import InputError
+from sqaudit.parsers import expand_paths
 
 SUFFIXES = (".csv", ".tsv", ".xlsx", ".xlsm")  # what a directory is searched for; a named file may be .txt too
 MAX_BYTES = 200 * 1024 * 1024
@@ -139,18 +139,6 @@ def _xlsx(path: Path, sheet: str | None) -> Table:
 
 
 def expand(paths: tuple[Path, ...]) -> Iterator[Path | InputError]:
-    """Files named directly, and the survey files (CSV, xlsx) under named directories, sorted."""
-    for given in sorted({str(p) for p in paths}):
-        path = Path(given)
-        if path.is_dir():
-            for root, dirs, files in os.walk(path, followlinks=False):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in sorted(files):
-                    if Path(name).suffix.lower() in SUFFIXES and not name.startswith((".", "~$")):
-                        yield Path(root) / name
-        elif path.is_file():
-            yield path
-        elif path.exists():
-            yield InputError(str(path), "not a regular file")
-        else:
-            yield InputError(str(path), "no such file or directory")
+    """Files named directly, and the survey files (CSV, xlsx) under named directories, sorted;
+    Excel's ``~$`` lock files skipped."""
+    return expand_paths(paths, SUFFIXES, (".", "~$"))
