@@ -2,7 +2,9 @@
 
 A kind is a module with ``NAME``, ``OPTIONS`` (a dict of :class:`Option`), ``PHRASES``
 (whether the criterion's ``phrases`` are required, optional or unused), ``SPEAKER`` (whose
-turns its phrases are matched in) and ``check(criterion, ctx) -> Verdict``. Its docstring is
+turns its phrases are matched in) and ``check(criterion, ctx) -> Verdict``; optionally
+``extra_phrases(criterion) -> {owner key: {language: [phrases]}}`` for phrases of its own
+(inline steps, built-in lexicons), matched in the same single pass as the rubric's. Its docstring is
 its documentation. Kinds never look at YAML, never format, never redact: they point at
 turns, and the engine turns those pointers into redacted evidence.
 """

@@ -85,7 +85,7 @@ def step_owners(criterion: Criterion, criteria: Mapping[str, Criterion]) -> list
     return owners
 
 
-def inline_phrases(criterion: Criterion) -> dict[str, dict[str, list[str]]]:
+def extra_phrases(criterion: Criterion) -> dict[str, dict[str, list[str]]]:
     """Owner key -> language -> phrases for the steps written inline."""
     found: dict[str, dict[str, list[str]]] = {}
     for i, step in enumerate(criterion.options.get("steps") or []):  # type: ignore[union-attr]

@@ -19,7 +19,6 @@ import ahocorasick
 
 from sqaudit.checks import KINDS, is_detector
 from sqaudit.checks.base import Hit
-from sqaudit.checks.sequence import inline_phrases
 from sqaudit.rubric.model import Criterion, Rubric
 from sqaudit.text import normalize
 
@@ -96,8 +95,10 @@ def phrase_groups(criterion: Criterion) -> dict[str, dict[str, list[str]]]:
     groups: dict[str, dict[str, list[str]]] = {}
     if criterion.phrases and getattr(KINDS.get(criterion.kind), "PHRASES", "unused") != "unused":
         groups[criterion.id] = {k: list(v) for k, v in criterion.phrases.items()}
-    if criterion.kind == "sequence":
-        groups.update(inline_phrases(criterion))
+    # a kind may bring phrases of its own (inline sequence steps, built-in lexicons), under its own owner keys
+    extra = getattr(KINDS.get(criterion.kind), "extra_phrases", None)
+    if extra is not None:
+        groups.update(extra(criterion))
     return groups
 
 
