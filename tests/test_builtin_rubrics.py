@@ -17,9 +17,11 @@ import pytest
 from helpers import compiled, rubric
 
 from sqaudit.checks import KINDS, is_detector
+from sqaudit.checks.base import speaker_name
 from sqaudit.engine import evaluate
 from sqaudit.model import DIMENSIONS, ContactResult, Outcome
 from sqaudit.parsers.plaintext import parse_text
+from sqaudit.rubric.compile import phrase_groups
 from sqaudit.rubric.loader import builtin_names
 from sqaudit.rubric.model import Criterion
 from sqaudit.text import detect_language, language_family, normalize
@@ -50,23 +52,19 @@ def _examples() -> list[object]:
     return params
 
 
-def _phrases(criterion: Criterion) -> dict[str, list[str]]:
-    """Language -> phrases of the criterion itself and of its inline sequence steps."""
-    out: dict[str, list[str]] = {lang: list(items) for lang, items in criterion.phrases.items()}
-    for step in criterion.options.get("steps") or []:  # type: ignore[union-attr]
-        if isinstance(step, dict) and "phrases" in step:
-            for lang, items in step["phrases"].items():
-                out.setdefault(lang, []).extend(items)
-    return out
-
-
 def _groups(criterion: Criterion) -> list[dict[str, list[str]]]:
-    """The phrase lists matched separately: the criterion's own, and each inline sequence step's."""
-    groups = [{lang: list(items) for lang, items in criterion.phrases.items()}]
-    for step in criterion.options.get("steps") or []:  # type: ignore[union-attr]
-        if isinstance(step, dict) and "phrases" in step:
-            groups.append({lang: list(items) for lang, items in step["phrases"].items()})
-    return [g for g in groups if g]
+    """The phrase lists matched separately: the criterion's own, each inline sequence step's and
+    its kind's built-in lexicons, exactly as the compiler sees them."""
+    return [group for group in phrase_groups(criterion).values() if group]
+
+
+def _phrases(criterion: Criterion) -> dict[str, list[str]]:
+    """Language -> every phrase the criterion is matched with."""
+    out: dict[str, list[str]] = {}
+    for group in _groups(criterion):
+        for lang, items in group.items():
+            out.setdefault(lang, []).extend(items)
+    return out
 
 
 def _contains(big: str, small: str) -> bool:
@@ -174,12 +172,12 @@ def test_no_duplicate_or_double_counting_phrases(name: str, criterion: Criterion
 def test_no_positive_phrase_contains_a_prohibited_one(name: str) -> None:
     """Saying a good phrase must never trigger a prohibited or pii criterion of the same rubric."""
     criteria = rubric(name).criteria
-    bad = [(c.id, c.options.get("speaker", "agent"), normalize(p)) for c in criteria if c.kind in ("prohibited", "pii")
+    bad = [(c.id, speaker_name(c), normalize(p)) for c in criteria if c.kind in ("prohibited", "pii")
            for items in c.phrases.values() for p in items]
     for c in criteria:
         if c.kind in ("prohibited", "pii", "complaint"):
             continue
-        speaker = c.options.get("speaker", "agent")  # a customer's words never trip an agent rule
+        speaker = speaker_name(c)  # a customer's words never trip an agent rule
         for items in _phrases(c).values():
             for phrase in items:
                 key = normalize(phrase)

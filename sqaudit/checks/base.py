@@ -1,8 +1,8 @@
 """What every criterion kind sees and returns.
 
 A kind is a module with ``NAME``, ``OPTIONS`` (a dict of :class:`Option`), ``PHRASES``
-(whether the criterion's ``phrases`` are required, optional or unused), ``SPEAKER`` (whose
-turns its phrases are matched in) and ``check(criterion, ctx) -> Verdict``; optionally
+(whether the criterion's ``phrases`` are required, optional or unused), optionally ``SPEAKER``
+(whose turns it reads when the criterion sets no ``speaker``; agent if absent) and ``check(criterion, ctx) -> Verdict``; optionally
 ``extra_phrases(criterion) -> {owner key: {language: [phrases]}}`` for phrases of its own
 (inline steps, built-in lexicons), matched in the same single pass as the rubric's. Its docstring is
 its documentation. Kinds never look at YAML, never format, never redact: they point at
@@ -124,6 +124,13 @@ def failed(message: str, evidence: Sequence[Pointer | Hit] = ()) -> Verdict:
 
 def not_applicable(message: str) -> Verdict:
     return Verdict(Outcome.NOT_APPLICABLE, message)
+
+
+def speaker_name(criterion: Criterion) -> str:
+    """agent, customer or any: the criterion's ``speaker`` option, else its kind's ``SPEAKER``."""
+    from sqaudit.checks import KINDS  # the registry imports this module
+
+    return str(criterion.options.get("speaker", getattr(KINDS.get(criterion.kind), "SPEAKER", "agent")))
 
 
 def speaker_of(criterion: Criterion) -> str | None:

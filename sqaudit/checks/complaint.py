@@ -31,6 +31,7 @@ from sqaudit.rubric.model import Criterion
 
 NAME = "complaint"
 PHRASES = "required"
+SPEAKER = "customer"
 DETECTOR = True
 
 

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from sqaudit.checks import is_detector
+from sqaudit.checks.base import speaker_name
 from sqaudit.lint.context import Issue, LintContext, languages_of, uses_phrases
 from sqaudit.rubric.model import Criterion
 from sqaudit.rubric.yamlsrc import KeyPath
@@ -35,7 +36,7 @@ def _by_key(ctx: LintContext) -> dict[str, list[Site]]:
 def _same_turns(a: Criterion, b: Criterion) -> bool:
     """Could both criteria read the same turn? Same speaker (or any), and not an opening-only
     window (``first``) against a closing-only one (``last``)."""
-    sa, sb = str(a.options.get("speaker", "agent")), str(b.options.get("speaker", "agent"))
+    sa, sb = speaker_name(a), speaker_name(b)
     if sa != sb and "any" not in (sa, sb):
         return False
     ends = {_window_end(a), _window_end(b)}

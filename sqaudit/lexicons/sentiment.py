@@ -1,0 +1,84 @@
+"""How a customer feels, word by word: positive and negative service language, en and zh.
+
+Two strengths each way. ``strong_*`` words count 2 (anger, disgust, delight), the others 1.
+Written for contact-centre talk: "problem", "issue", "refund" and "cancel" are neutral here
+(customers name what they need), so they are not listed; "thanks" is positive, because in a
+service conversation it is how a satisfied customer closes. Phrases that begin with their own
+negation ("not happy", "不满意") are listed as negative; a positive word right after a
+negation ("not good") is dropped by the matcher, so it never counts as positive.
+"""
+
+from __future__ import annotations
+
+from sqaudit.lexicons import Lexicon
+
+SENTIMENT: Lexicon = {
+    "positive": {
+        "en": (
+            "thank*", "thx", "ty", "cheers", "appreciate*", "grateful", "great", "good", "nice", "fine",
+            "ok", "okay", "glad", "happy", "pleased", "helpful", "useful", "quick", "fast", "easy", "smooth",
+            "works", "worked", "working", "fixed", "solved", "resolved", "sorted", "better", "clear",
+            "kind", "friendly", "patient", "polite", "lovely", "cool", "correct", "sure",
+            "got it", "makes sense", "sounds good", "no problem", "no worries", "all good", "well done",
+            "satisfied", "relieved", "reasonable", "fair enough", "i see", "understood",
+        ),
+        "zh": (
+            "谢谢", "感谢", "多谢", "谢啦", "好的", "好滴", "好嘞", "好啦", "可以了", "行了", "行吧", "嗯嗯", "明白", "清楚",
+            "知道了", "收到", "不错", "挺好", "很好", "好用", "方便", "及时", "很快", "耐心", "热情", "专业",
+            "细心", "贴心", "周到", "满意", "放心", "开心", "高兴", "解决了", "搞定", "正常了", "恢复了",
+            "没问题", "好了", "对的", "是的", "辛苦", "理解", "合理", "哈哈", "嘻嘻", "[赞]", "[哈哈]",
+        ),
+    },
+    "strong_positive": {
+        "en": (
+            "excellent", "perfect", "brilliant", "awesome", "amazing", "fantastic", "wonderful", "superb",
+            "outstanding", "love it", "love you", "the best", "thank you so much", "thanks so much",
+            "thanks a lot", "thank you very much", "really appreciate", "much appreciated", "lifesaver",
+            "life saver", "delighted", "impressed", "legend", "you're a star",
+        ),
+        "zh": (
+            "非常感谢", "太感谢", "十分感谢", "万分感谢", "太好了", "真棒", "很棒", "太棒", "给力", "点赞", "好评",
+            "赞一个", "非常满意", "很满意", "特别满意", "完美", "厉害", "效率高", "效率真高", "帮大忙", "爱你",
+            "[爱你]", "[鼓掌]", "[good]",
+        ),
+    },
+    "negative": {
+        "en": (
+            "bad", "poor", "wrong", "slow", "late", "delayed", "broken", "faulty", "damaged", "missing",
+            "lost", "error", "fail*", "crash*", "stuck", "confus*", "unclear", "difficult", "hard to",
+            "annoy*", "frustrat*", "disappoint*", "upset", "unhappy", "worried", "concerned", "sad", "stress*",
+            "problem again", "still not", "still no", "still waiting", "still doesn't", "still isn't",
+            "doesn't work", "didn't work", "not working", "won't work", "can't", "cannot", "unable",
+            "not happy", "not satisfied", "not good", "not ok", "not okay", "not right", "not fair",
+            "no one", "nobody", "never", "again", "waiting", "waste", "wasted", "hassle", "inconvenien*",
+            "unfortunately", "complain*", "expensive", "overcharged", "charged twice",
+            "unreliable", "unprofessional", "careless", "ignored", "no reply", "no response", "no answer",
+        ),
+        "zh": (
+            "不好", "不行", "不能", "不对", "不满", "不满意", "不爽", "不方便", "不合理", "不清楚", "没用", "没有用",
+            "没解决", "没收到", "没到", "还没", "还是没", "还是不", "怎么还", "为什么", "到底", "怎么回事", "故障",
+            "失败", "错误", "出错", "坏了", "慢", "太慢", "很慢", "延迟", "迟迟", "等了", "总是", "又是",
+            "着急", "担心", "郁闷", "难过", "失望", "生气", "烦死", "很烦", "心烦", "无奈", "可惜", "遗憾",
+            "乱扣", "多扣", "投诉", "[怒]", "[哼]", "[泪]", "[衰]", "[抓狂]",
+            "[晕]", "[汗]", "[委屈]", "[失望]", "[悲伤]", "[生病]", "?!",
+        ),
+    },
+    "strong_negative": {
+        "en": (
+            "terrible", "awful", "horrible", "dreadful", "appalling", "disgusting", "disgraceful",
+            "ridiculous", "absurd", "outrageous", "unacceptable", "pathetic", "useless", "worst", "hate",
+            "furious", "angry", "livid", "fuming", "fed up", "sick of", "sick and tired", "joke", "scam",
+            "rip off", "rip-off", "ripped off", "liar*", "lied", "incompetent", "rubbish", "garbage",
+            "nightmare", "wtf", "shame on you", "never again", "disaster", "rude", "sucks", "crap",
+        ),
+        "zh": (
+            "垃圾", "太差", "真差", "很差", "差劲", "烂", "坑", "骗", "忽悠", "恶心", "气死", "愤怒", "火大",
+            "无语", "呵呵", "服了", "醉了", "崩溃", "受够", "离谱", "过分", "太过分", "欺负", "霸王", "流氓",
+            "无耻", "敷衍", "推诿", "推卸", "不负责", "黑心", "差评", "一星", "再也不", "后悔", "曝光", "12315",
+            "工信部", "消协", "什么玩意", "搞什么", "有病", "滚",
+        ),
+    },
+}
+
+#: How much a hit of each list counts; the sign is the polarity.
+WEIGHTS = {"positive": 1, "strong_positive": 2, "negative": -1, "strong_negative": -2}
