@@ -26,6 +26,7 @@ import pytest
 from sqaudit.cli import cli
 from sqaudit.model import Transcript
 from sqaudit.parsers import iter_contacts
+from sqaudit.rubric.loader import load_rubric
 from tests.helpers import invoke
 from tests.hostile_corpus import hostile_survey_rows, write_hostile
 from tests.pii_corpus import pii_survey_rows, survey_example_rows, write_corpus
@@ -53,6 +54,25 @@ def _golden(corpus: Path, out: Path) -> str:
     return str(golden)
 
 
+@cache
+def _calibration(corpus: Path) -> tuple[str, str]:
+    """A one-criterion rubric and a label for every corpus contact (and one unknown id), so that
+    ``calibrate`` fits, reports and writes a tuned copy rather than refusing. Beside the corpus,
+    not in a run's output directory: they are inputs."""
+    folder = corpus.parent / "calibration"
+    folder.mkdir(exist_ok=True)
+    rubric, labels = folder / "rubric.yml", folder / "labels.csv"
+    rubric.write_text(
+        "extends: servqual\nid: corpus\nversion: '1'\noverrides:\n"
+        + "".join(f"  {c.id}: {{enabled: false}}\n" for c in load_rubric("servqual").criteria
+                  if c.id not in ("CMP-00", "PII-01")), encoding="utf-8")
+    ids = sorted({item.id for item in iter_contacts([corpus]) if isinstance(item, Transcript)})
+    rows = [[cid, str(i % 5)] for i, cid in enumerate(ids)] + [["no-such-contact", "1"]]
+    with labels.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows([["id", "score"], *rows])
+    return str(rubric), str(labels)
+
+
 # the arguments that make each command write everything it can; the survey export is beside the corpus
 RUNNERS: dict[str, Args] = {
     "score": lambda c, o, f: ["score", str(c), "-f", f, "-o", str(o / f"score.{f}"), "--fail-on-critical",
@@ -69,6 +89,8 @@ RUNNERS: dict[str, Args] = {
     "rubric test": lambda c, o, f: ["rubric", "test", "servqual", "--golden", _golden(c, o), "-v",
                                     "--junit", str(o / "rubric-test.xml")],
     "redact": lambda c, o, f: ["redact", str(c), "-o", str(o / "redacted")],
+    "calibrate": lambda c, o, f: ["calibrate", str(c), "-r", _calibration(c)[0], "--labels", _calibration(c)[1],
+                                  "--folds", "2", "-f", f, "-o", str(o / "tuned.yml")],
     "survey": lambda c, o, f: ["survey", str(c.parent / "survey.csv"), "--contacts", str(c), "--by", "agent",
                                "--items", "--min-respondents", "1", "-f", f, "-o", str(o / f"survey.{f}")],
 }

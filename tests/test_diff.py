@@ -20,7 +20,9 @@ from sqaudit.run import start_run
 
 MONTH = Path(__file__).resolve().parents[1] / "examples" / "month" / "northwind-2026-05.jsonl"
 MONTH_AGENTS = ["a31", "a32", "a33", "a34", "a41", "a42", "a43", "a44"]
-NO_APOLOGY = 'id: servqual\nversion: "2.0"\nextends: servqual\noverrides:\n  APO-01: {enabled: false}\n'
+# dropping APO-01 (na_policy: pass) lowers most means a little; at pass_score 80.5 a32 crosses (80.8 -> 80.3)
+NO_APOLOGY = ('id: servqual\nversion: "2.0"\nextends: servqual\npass_score: 80.5\noverrides:\n'
+              '  APO-01: {enabled: false}\n')
 NARROW_APOLOGY = ('extends: servqual\noverrides:\n  APO-01:\n    phrases:\n      en: ["i apologi*", "we apologi*"]\n'
                   '      zh: ["对不起", "抱歉"]\n')
 
@@ -103,8 +105,8 @@ def test_agents_match_separate_runs_and_gate_crossings_follow_the_means(
                     else "above" if old.score.value < gate <= new.score.value else None)
         assert a.crossing == expected
     assert diff.gate == no_apology.rubric.pass_score
-    assert [a.agent for a in diff.crossings("below")] == ["a32"]  # 76.5 -> 74.5 against 75
-    assert [a.agent for a in _diff(compiled("servqual"), no_apology, gate=70).crossings("below")] == ["a42"]
+    assert [a.agent for a in diff.crossings("below")] == ["a32"]  # 80.8 -> 80.3 against 80.5
+    assert [a.agent for a in _diff(compiled("servqual"), no_apology, gate=77).crossings("below")] == ["a42"]
 
 
 def test_identical_rubrics_change_nothing() -> None:
@@ -148,7 +150,7 @@ def test_table_and_markdown_show_the_key_figures(tmp_path: Path, diff: RubricDif
         assert f"| {flip.contact_id} " in md and f"{flip.old_score:.1f}" in md and f"{flip.new_score:.1f}" in md
     for agent in diff.agents:
         assert f"| {agent.agent} " in md and f"{agent.old.value:.1f} ±{agent.old.half:.1f}" in md
-    assert "would fall below 75: a32" in md
+    assert "would fall below 80.5: a32" in md
     header = next(line for line in md.splitlines() if line.startswith("| Criterion"))
     assert header.count("|") == 9  # the github table is well formed
     doc = json.loads(run("diff", "--old", "servqual", "--new", str(v2), str(MONTH), "-f", "json").stdout)

@@ -71,7 +71,7 @@ T_URGENT = ("Customer: My card was blocked and I'm abroad, this is a nightmare.\
 T_REFUND = ("Customer: Can you refund the extra charge?\n{agent}", "客户：多扣的钱能退给我吗？\n{agent}")
 T_WRITTEN = ("Customer: So the new plan starts next month?\n{agent}", "客户：那新套餐下个月生效？\n{agent}")
 T_CLOSE = ("Customer: Thanks, that's sorted then.\n{agent}", "客户：好的，那就这样。\n{agent}")
-T_COURTESY = ("{agent}\nCustomer: AB1 2CD.\nAgent: Thank you.", "{agent}\n客户：55812。\n客服：谢谢。")
+T_COURTESY = ("{agent}\nCustomer: AB1 2CD.\nAgent: OK.", "{agent}\n客户：55812。\n客服：好。")
 T_BUCK = ("Customer: My router is faulty, this is unacceptable.\n{agent}", "客户：我的路由器坏了，太过分了！\n{agent}")
 T_RUDE = ("Customer: I didn't get the discount you promised!\n{agent}", "客户：你们答应的优惠我没拿到！\n{agent}")
 T_PII = ("Customer: I can't log in.\n{agent}", "客户：我登录不上了。\n{agent}")
@@ -1293,7 +1293,8 @@ PROBES: list[tuple[str, str, tuple[str, str], list[Line], list[Line]]] = [
     (CH, "CMP-13#2", T_SEQ2, SOLVE_HITS, SOLVE_MISSES),
 ]
 
-DETECTED = {"phrase": "pass", "complaint": "pass", "sequence": "pass", "prohibited": "fail", "pii": "fail"}
+DETECTED = {"phrase": "pass", "complaint": "pass", "sequence": "pass", "courtesy": "pass", "prohibited": "fail",
+            "pii": "fail"}
 RAW = re.compile(r"^\s*(Agent|Customer|客服|客户)\s*[:：]")
 
 
@@ -1325,7 +1326,9 @@ def _params() -> list[object]:
 def test_paraphrase(name: str, cid: str, template: tuple[str, str], want: str, line: str) -> None:
     criterion = rubric(name).criterion(cid.split("#")[0])
     assert criterion is not None
-    detected = DETECTED[criterion.kind]
+    # customer_outcome: finding "resolved" passes, finding any other signal fails
+    signal = criterion.options.get("signal")
+    detected = DETECTED.get(criterion.kind) or ("pass" if signal == "resolved" else "fail")
     text = transcript(template, line)
     got = outcome(name, cid, text)
     if want == "hit":

@@ -83,7 +83,7 @@ def test_table_with_contacts_has_the_side_by_side_agents_table() -> None:
     out = result.stdout
     assert "Agents: transcripts beside the survey" in out and "Reliability (transcript ·" in out
     a31 = [line for line in out.splitlines() if line.startswith("| a31 ")][-1]  # the last table: linkage
-    assert "95.2 (n=30)" in a31 and a31.count(" · ") == 5  # transcript score, then five dimensions side by side
+    assert "94.7 (n=30)" in a31 and a31.count(" · ") == 5  # transcript score, then five dimensions side by side
     assert "56 survey row(s) joined to a scored contact of 170" in out
     assert "170 contact(s) scored with servqual, 0 skipped" in result.stderr
 

@@ -39,8 +39,17 @@ Example:
 
 from __future__ import annotations
 
-from sqaudit.checks.base import ContactContext, Hit, Option, Pointer, Verdict, failed, is_positive_count, \
-    not_applicable, passed
+from sqaudit.checks.base import (
+    ContactContext,
+    Hit,
+    Option,
+    Pointer,
+    Verdict,
+    failed,
+    is_positive_count,
+    not_applicable,
+    passed,
+)
 from sqaudit.lexicons.outcome import OUTCOME
 from sqaudit.rubric.model import Criterion
 

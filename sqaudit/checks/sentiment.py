@@ -29,7 +29,16 @@ Example:
 
 from __future__ import annotations
 
-from sqaudit.checks.base import ContactContext, Hit, Option, Verdict, failed, is_positive_count, not_applicable, passed
+from sqaudit.checks.base import (
+    ContactContext,
+    Hit,
+    Option,
+    Verdict,
+    failed,
+    is_positive_count,
+    not_applicable,
+    passed,
+)
 from sqaudit.lexicons.sentiment import SENTIMENT, WEIGHTS
 from sqaudit.rubric.model import Criterion
 
@@ -66,8 +75,8 @@ def extra_phrases(criterion: Criterion) -> dict[str, dict[str, list[str]]]:
             for tone, by_lang in SENTIMENT.items()}
 
 
-def polarity(criterion: Criterion, ctx: ContactContext) -> tuple[dict[int, int], dict[int, list[Hit]]]:
-    """Turn -> clipped polarity and turn -> hits, for every turn with a sentiment word.
+def polarity(criterion: Criterion, ctx: ContactContext) -> tuple[dict[int, int], dict[int, list[tuple[Hit, int]]]]:
+    """Turn -> clipped polarity and turn -> (hit, weight), for every turn with a sentiment word.
 
     Overlapping hits count once, the longest: "thank you so much" is one strong thanks, not
     also a "thank*"."""
@@ -76,13 +85,13 @@ def polarity(criterion: Criterion, ctx: ContactContext) -> tuple[dict[int, int],
         for hit in ctx.hits.get(f"{criterion.id}#{tone}", ()):
             weight_of[hit] = weight
     score: dict[int, int] = {}
-    hits: dict[int, list[Hit]] = {}
+    hits: dict[int, list[tuple[Hit, int]]] = {}
     for hit in sorted(weight_of, key=lambda h: (h.turn, h.start, h.start - h.end)):
         kept = hits.get(hit.turn)
-        if kept and hit.start < kept[-1].end:
+        if kept and hit.start < kept[-1][0].end:
             continue  # inside (or overlapping) a longer phrase already counted
         score[hit.turn] = score.get(hit.turn, 0) + weight_of[hit]
-        hits.setdefault(hit.turn, []).append(hit)
+        hits.setdefault(hit.turn, []).append((hit, weight_of[hit]))
     return {t: max(-CLIP, min(CLIP, s)) for t, s in score.items()}, hits
 
 
@@ -110,7 +119,7 @@ def check(criterion: Criterion, ctx: ContactContext) -> Verdict:
     else:
         value, shown = end, end_turns
         message = f"{speaker} sentiment at the end {end:+.1f} (needs >= {threshold:+g})"
-    evidence = [h for t in shown for h in hits.get(t, ())][:4]
+    evidence = [h for t in shown for h, _ in hits.get(t, ())][:4]
     words = sorted({h.phrase for h in evidence})[:4]
     if words:
         message += ": " + ", ".join(repr(w) for w in words)

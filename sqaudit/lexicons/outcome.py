@@ -111,7 +111,7 @@ OUTCOME: Lexicon = {
     },
     "threat": {
         "en": (
-            "complain to", "formal complaint", "make a complaint", "file a complaint", "report you", "ombudsman",
+            "complain to", "report you", "ombudsman",
             "regulator", "trading standards", "consumer protection", "lawyer", "legal action", "court", "sue",
             "cancel my account", "cancel my contract", "cancel my subscription", "close my account",
             "take my business elsewhere", "switch provider", "switch to another", "go elsewhere", "leave you",
@@ -119,9 +119,9 @@ OUTCOME: Lexicon = {
             "social media", "the press", "media",
         ),
         "zh": (
-            "投诉", "我要投诉", "12315", "工信部", "消协", "消费者协会", "315", "监管", "曝光", "媒体", "记者",
+            "12315", "工信部", "消协", "消费者协会", "监管", "曝光", "媒体", "记者",
             "起诉", "律师", "法院", "报警", "差评", "给差评", "销户", "退网", "注销", "换运营商", "再也不用",
-            "再也不买", "不会再", "告你们",
+            "再也不买", "告你们",
         ),
     },
 }

@@ -1,6 +1,7 @@
 """How a customer feels, word by word: positive and negative service language, en and zh.
 
-Two strengths each way. ``strong_*`` words count 2 (anger, disgust, delight), the others 1.
+Two strengths each way. ``strong_*`` words count 2 (anger, disgust, delight), the others 1;
+``failure`` lists service failures told as facts ("never arrived", "扣了两次"), which count -1.
 Written for contact-centre talk: "problem", "issue", "refund" and "cancel" are neutral here
 (customers name what they need), so they are not listed; "thanks" is positive, because in a
 service conversation it is how a satisfied customer closes. Phrases that begin with their own
@@ -63,6 +64,32 @@ SENTIMENT: Lexicon = {
             "[晕]", "[汗]", "[委屈]", "[失望]", "[悲伤]", "[生病]", "?!",
         ),
     },
+    # Service failures told as plain facts: how most complaints are actually worded.
+    "failure": {
+        "en": (
+            "not arrived", "hasn't arrived", "haven't arrived", "didn't arrive", "never arrived", "not delivered",
+            "never delivered", "not received", "haven't received", "hasn't received", "didn't receive",
+            "never received", "never came", "didn't come", "still no", "no tracking", "yet to receive",
+            "awaiting", "still awaiting", "got nothing", "no update", "no updates", "no longer", "not updating",
+            "won't update", "not loading", "won't load", "doesn't load", "not charging", "won't charge",
+            "not connecting", "won't connect", "can't connect", "not recognized", "not recognised", "not showing",
+            "doesn't show", "not responding", "keeps crashing", "keeps freezing", "keeps dropping", "freezes",
+            "glitch*", "bug", "bugs", "buggy", "defect*", "malfunction*", "out of stock", "sold out",
+            "cancelled my", "canceled my", "overcharg*", "charged me", "double charged", "hidden fee*",
+            "wrong item", "wrong order", "wrong size", "wrong address", "wrong bill", "incorrect", "inaccurate",
+            "misleading", "false advertising", "on hold", "hung up", "no one answered", "nobody answered",
+            "no one called", "nobody called", "never called back", "never got back", "uncooperative",
+            "unhelpful", "inadequate", "substandard", "cold food", "stale", "expired", "leaking", "leaks",
+            "get your act together", "last time i", "fix your", "fix this", "sort it out", "explain why",
+        ),
+        "zh": (
+            "没收到", "还没收到", "没到货", "未到货", "没发货", "不发货", "发错", "少发", "漏发", "错发", "破损", "损坏",
+            "坏的", "质量差", "质量问题", "假货", "故障", "卡顿", "闪退", "死机", "打不开", "登不上", "连不上", "用不了",
+            "上不了", "收不到", "打不通", "没信号", "断网", "乱收费", "多收", "扣了两次", "重复扣费", "被扣", "没人理",
+            "没人回复", "没人管", "不回复", "不理人", "态度差", "态度恶劣", "服务差", "效率低", "拖延", "一直没",
+            "迟迟不", "至今没", "到现在还", "说好的", "承诺的", "虚假宣传", "欺骗", "过期", "变质", "漏水",
+        ),
+    },
     "strong_negative": {
         "en": (
             "terrible", "awful", "horrible", "dreadful", "appalling", "disgusting", "disgraceful",
@@ -81,4 +108,4 @@ SENTIMENT: Lexicon = {
 }
 
 #: How much a hit of each list counts; the sign is the polarity.
-WEIGHTS = {"positive": 1, "strong_positive": 2, "negative": -1, "strong_negative": -2}
+WEIGHTS = {"positive": 1, "strong_positive": 2, "negative": -1, "failure": -1, "strong_negative": -2}
