@@ -145,7 +145,13 @@ def score_prefixes(results: list[Scored], rows: list[dict[str, str]], column: st
 # ----------------------------------------------------------------------------- sub-scores
 
 def courtesy_ids(compiled) -> set[str]:
-    return {c.id for c in compiled.scored if c.kind == "courtesy"}
+    """The politeness criteria: kind ``courtesy`` counting no empathy mechanism (EMP-0x measure
+    empathy, scored against the empathy set instead)."""
+    from sqaudit.checks.courtesy import selected
+    from sqaudit.lexicons.courtesy import SETS
+
+    empathy = set(SETS["empathy"])
+    return {c.id for c in compiled.scored if c.kind == "courtesy" and not empathy & set(selected(c))}
 
 
 def courtesy_subscore(result, ids: set[str]) -> float | None:
