@@ -108,8 +108,10 @@ def find_columns(header: Sequence[object]) -> dict[str, int]:
             if k in keys and keys.index(k) not in found.values():
                 found[role] = keys.index(k)
                 break
-    if "criterion" in found and "points" not in found and "score" in found:
-        found["points"] = found.pop("score")  # long form: a per-row score is the criterion's points
+    if "criterion" in found and "points" not in found and "outcome" not in found and "score" in found:
+        # long form without outcomes: a per-row score is the criterion's points; beside an outcome
+        # column it is the contact's score, repeated on each of its rows
+        found["points"] = found.pop("score")
         for alias in ("total", "total_score", "contact_score", "总分", "總分"):
             if key(alias) in keys and keys.index(key(alias)) not in found.values():
                 found["score"] = keys.index(key(alias))

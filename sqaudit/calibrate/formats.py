@@ -41,6 +41,21 @@ def summary_lines(c: Calibration) -> list[str]:
     ]
 
 
+def verdict(c: Calibration) -> tuple[str, str]:
+    """(better | worse | unclear, a sentence): what the cross-validated ρ difference says."""
+    d = c.cv.difference.spearman
+    if math.isnan(d.low):
+        return "unclear", "no interval for the difference: too few contacts to tell"
+    if d.low > 0:
+        return "better", (f"calibration improves agreement on held-out contacts (Spearman rho "
+                          f"{_iv(d, signed=True)}): the tuned rubric is worth reviewing")
+    if d.high < 0:
+        return "worse", (f"calibration makes agreement worse on held-out contacts (Spearman rho "
+                         f"{_iv(d, signed=True)}): keep the rubric as written")
+    return "unclear", (f"no clear improvement on held-out contacts (Spearman rho {_iv(d, signed=True)}, the "
+                       "interval contains 0): the points as written are as good as the tuned ones")
+
+
 def sections(c: Calibration) -> list[Section]:
     cv = c.cv
     scale = cv.before.mae.value  # three significant digits on the label's own scale
@@ -52,7 +67,7 @@ def sections(c: Calibration) -> list[Section]:
         [["Spearman rho", _iv(cv.before.spearman), _iv(cv.after.spearman), _iv(cv.difference.spearman, signed=True)],
          ["MAE (label scale)", _iv(cv.before.mae, mae), _iv(cv.after.mae, mae), _iv(cv.difference.mae, mae, True)]],
         ("MAE after an affine map score → label fitted on the training folds only; calibrated scores use "
-         "points fitted without the held-out fold."))]
+         "points fitted without the held-out fold.\nVerdict: " + verdict(c)[1] + "."))]
     out.append(("Points changed (largest change first)", ["criterion", "dimension", "written", "calibrated", "change"],
                 [[p.criterion, p.dimension, f"{p.old:g}", f"{p.new:g}", f"{p.change:+.2f}"] for p in c.changes],
                 "" if c.changes else "no point changed"))
@@ -101,6 +116,7 @@ def to_dict(c: Calibration) -> dict[str, object]:
                    "contacts_without_label": m.contacts_without_label, "matched_without_score": m.without_score},
         "free_parameters": c.free_parameters,
         "cross_validation": c.cv.to_dict(),
+        "verdict": verdict(c)[0],
         "in_sample": {"spearman": c.in_sample.to_dict()},
         "points": dict(c.points),
         "changes": [{"criterion": p.criterion, "dimension": p.dimension, "old": p.old, "new": p.new}
