@@ -5,17 +5,24 @@ English and Chinese lexicon (:mod:`sqaudit.lexicons.courtesy`), and passes when 
 score reaches ``min``. Politeness markers follow Brown & Levinson as operationalised by
 Danescu-Niculescu-Mizil et al. (2013): gratitude, apology, deference and greeting count +2;
 please, hedge ("i think", "perhaps", 可能, 也许), indirect request ("could you", "would you
-mind", 能否, 麻烦您), honorific (您, 请, 烦请, sir), agreement ("fair enough", 有道理) and
-inclusive "we" (我们, 咱们) count +1; direct question ("why…" starting a sentence, 为什么,
-凭什么), bare imperative at a sentence start ("stop…", "read…", 不要…, 马上…), please
-before a demand at the start ("please stop…", 请不要…), second person at the start ("you
-need to…", 你必须), factuality ("actually", "in fact", 明明, 根本), disagreement ("you're
-wrong", 不对), repeated "!!"/"?!" and rude or dismissive words count -2 (one blunt "why…?" is
-not undone by one hedge). Empathy markers follow Sharma et al. (2020, EPITOME): emotional
-reaction ("i'm so sorry to hear", "that must be hard", 听到这个我很难过) and encouragement
-("hang in there", 加油), interpretation ("it sounds like", "i understand", 听起来, 我能理解)
-and shared experience ("i've been through", 我也经历过), exploration ("tell me more",
-能具体说说, 发生了什么) and questions ("how long…?", …吗？) count +1; dismissive phrases
+mind", 能否, 麻烦您), honorific (您, 请, 烦请, sir, and humble or respectful forms of address:
+敝人, 在下, 各位), agreement ("fair enough", 有道理), inclusive "we" (我们, 咱们), friendly
+positive words and smileys ("glad", ":)", 很高兴) and first person at the start ("I have
+added…", 我已经…) count +1; direct question ("why…" starting a sentence, 为什么, 凭什么),
+rhetorical question ("don't you think…?", "…or not?", 难道…吗？, 有什么不对？), bare imperative
+at a sentence start ("stop…", "read…", 不要…, 马上…), please before a demand at the start
+("please stop…", 请不要…), second person at the start ("you need to…", 你必须), factuality
+("actually", "in fact", 明明, 根本), disagreement ("you're wrong", 不对), repeated "!!"/"?!" and
+rude or dismissive words count -2 (one blunt "why…?" is not undone by one hedge); a direct
+start (a sentence opening on "so", "and", "but", 所以呢), the plain second person where the
+deferential one is due (你 / 你们 rather than 您; "u", "you people") and judging words short of
+an insult ("sloppy", "bizarre", 草率, 敷衍: negative_lexicon) count -1. Empathy markers follow
+Sharma et al. (2020, EPITOME): emotional reaction ("i'm so sorry to hear", "that must be hard",
+听到这个我很难过, offers of support such as "pm me if you want to talk") and encouragement ("hang in
+there", 加油), interpretation ("it sounds like", "i understand", "that must be terrifying", "a lot
+of people feel", 听起来, 我能理解; not a question about the feeling: "why do you feel like that?") and
+shared experience ("i've been through", 我也经历过), exploration ("tell me more", 能具体说说, 发生了什么) and
+questions ("how long…?", …吗？) count +1; dismissive phrases
 ("calm down", 至于吗) count -1.
 
 Scoring: each marker counts its weight at most once per turn (three hedges in one turn are
@@ -23,8 +30,9 @@ one hedge strategy, not three), and net = the weights of the markers found, summ
 turns in the window (positive minus negative). Where matches overlap, the longer reading
 wins ("could you" is an indirect request, not also a hedge "could"; "you're right" is
 deference, not a second person start). Position rules: direct questions, imperatives,
-please-before-a-demand and second person starts count only at the start of a sentence (in
-Chinese, of a clause); questions only in a sentence ending with "?" (in Chinese, also 吗/呢).
+please-before-a-demand, second person, first person and direct starts count only at the start
+of a sentence (in Chinese, of a clause); questions and rhetorical questions only in a sentence
+ending with "?" (in Chinese, also 吗/呢).
 A marker right after a negation does not count ("not sorry", "不抱歉"), as for every phrase;
 a marker inside a longer word or idiom listed as its exception does not count either (请 in
 申请, "don't" in "don't worry"). Traditional Chinese input is folded to Simplified first.
@@ -36,11 +44,14 @@ Options:
   markers   which markers count: a named set or a list of marker and set names
             (default politeness). Sets: politeness (all politeness markers, both signs),
             courtesy_forms (gratitude apology greeting please indirect honorific),
-            impoliteness (the negative ones: with min 0 "no impolite markers"), empathy,
+            impoliteness (the negative ones that weigh -2: with min 0 "no impolite
+            markers"; direct_start, informal_you and negative_lexicon count in politeness
+            only), empathy,
             emotional_reaction (+ encouragement), interpretation (+ shared_experience),
             exploration (+ open_question). Markers: gratitude apology deference greeting
-            please hedge indirect honorific agreement inclusive direct_question imperative
-            please_start second_person_start factuality rude disagreement exclamation
+            please hedge indirect honorific agreement inclusive friendly first_person_start
+            direct_question rhetorical_question imperative please_start second_person_start
+            direct_start informal_you factuality rude negative_lexicon disagreement exclamation
             emotional_reaction encouragement interpretation shared_experience exploration
             open_question dismissive
   min       net score needed to pass (default 1; 0 or less allowed, e.g. "no more

@@ -4,8 +4,9 @@ Politeness markers follow Brown & Levinson's strategies as operationalised by
 Danescu-Niculescu-Mizil et al. (2013, "A computational approach to politeness"): gratitude,
 apology, deference, greetings, "please", hedges, indirect (counterfactual) requests and, for
 Chinese, the honorific 您 and 请; the negative markers are their "direct question",
-"please start", "2nd person start", "factuality" and bare-imperative features plus rude or
-dismissive words. Empathy markers follow the three communication mechanisms of Sharma et al.
+"please start", "2nd person start", "direct start", "factuality", "negative lexicon" and
+bare-imperative features, rhetorical questions, the plain 你 where 您 is due, plus rude or
+dismissive words; their "1st person start" and "positive lexicon" count for. Empathy markers follow the three communication mechanisms of Sharma et al.
 (2020, EPITOME): emotional reaction, interpretation and exploration.
 
 Plain data: ``MARKERS`` holds the phrases, ``POLARITY`` whether a marker adds (+1) or takes
@@ -23,7 +24,7 @@ from sqaudit.lexicons import Lexicon
 MARKERS: Lexicon = {
     # ---- politeness, positive -------------------------------------------------------------
     "gratitude": {
-        "en": ("thank you", "thanks", "thank*", "thx", "appreciat*", "grateful", "much obliged", "cheers", "many thanks",
+        "en": ("thank you", "thanks", "thank*", "thx", "appreciat*", "grateful", "much obliged", "many thanks",
                "ty for", "kudos"),
         "zh": ("谢谢", "感谢", "多谢", "谢啦", "谢了", "感激", "致谢", "辛苦了", "辛苦您", "辛苦你", "感恩",
                "承蒙", "有劳", "劳您", "谢过"),
@@ -79,7 +80,8 @@ MARKERS: Lexicon = {
                "我觉得", "我认为", "我想", "个人认为", "个人觉得", "个人以为", "窃以为", "私以为", "愚见", "拙见",
                "浅见", "我猜", "不一定", "未必", "有点", "稍微", "略", "一些", "建议", "不妨", "仅供参考",
                "如果我没记错", "如果没记错", "据我所知", "个人意见", "个人看法", "感觉", "大致", "基本上", "一般来说",
-               "似乎是", "是否"),
+               "似乎是", "是否", "不太", "不大", "不是很", "比较", "相对", "稍", "略微", "或者",
+               "我个人", "不确定", "不清楚是否", "如有错误", "如有不妥", "如有不对", "欢迎指正"),
     },
     "indirect": {
         "en": ("could you", "would you", "would you mind", "do you mind", "would it be possible",
@@ -99,7 +101,8 @@ MARKERS: Lexicon = {
     "honorific": {
         "en": ("sir", "madam", "ma'am", "mr", "mrs", "ms", "dr"),
         "zh": ("您", "请", "敬请", "烦请", "恳请", "诚请", "贵公司", "贵司", "贵方", "贵站", "贵处", "贵姓",
-               "阁下", "尊敬", "敬上", "谨", "敬祝", "先生", "女士"),
+               "阁下", "尊敬", "敬上", "谨", "敬祝", "先生", "女士", "各位", "诸位", "敝人", "在下", "鄙人",
+               "小弟", "晚辈", "后学", "不才", "拙作", "拙文", "斗胆", "笔者", "前辈", "老师"),
     },
     "agreement": {
         "en": ("i agree", "agreed", "i concur", "fair enough", "that's true", "that is true", "good point",
@@ -113,6 +116,20 @@ MARKERS: Lexicon = {
     "inclusive": {
         "en": ("we", "us", "our", "let's", "let us", "together", "ourselves"),
         "zh": ("我们", "咱们", "大家", "一起", "共同"),
+    },
+    "friendly": {
+        # positive feeling words and smileys (Danescu-Niculescu-Mizil et al.'s "positive lexicon")
+        "en": (":)", ":-)", ";)", ";-)", ":d", "=)", "^_^", "^^", "🙂", "😊", "😀", "glad", "happy", "pleasure",
+               "enjoy*", "hope this helps", "hope that helps", "hope it helps", "hope this is helpful",
+               "no offense", "no offence", "cheers"),
+        "zh": (":)", ":-)", "^_^", "^^", "🙂", "😊", "😀", "哈哈", "嘻嘻", "呵呵哈", "很高兴", "高兴", "荣幸",
+               "乐意", "开心", "愉快", "希望对您有帮助", "希望对你有帮助", "希望有帮助", "供参考", "无意冒犯"),
+    },
+    "first_person_start": {
+        # a sentence that opens on the speaker ("I have added…", "I'd like to…", 我已经…): talking
+        # about one's own doing rather than the listener's (Danescu-Niculescu-Mizil et al.: "1st person start")
+        "en": ("i", "i'm", "i am", "i've", "i have", "i'd", "i would", "i'll", "i will", "my", "me too"),
+        "zh": ("我已经", "我已", "我刚", "我刚刚", "我这边", "我们这边", "我来", "我想请", "我尝试", "我试着"),
     },
     # ---- politeness, negative -------------------------------------------------------------
     "direct_question": {
@@ -208,6 +225,43 @@ MARKERS: Lexicon = {
                "你错了", "你们错了", "你没有", "你们没有", "你不懂", "你根本不", "不合理", "说不通", "没道理",
                "站不住脚", "毫无根据", "没有根据", "毫无道理", "与此无关", "无关"),
     },
+    "direct_start": {
+        # a sentence that opens on a bare connective, pressing the point ("So can you fix it or not?",
+        # "And another thing", 所以呢): Danescu-Niculescu-Mizil et al.'s "direct start"
+        "en": ("so", "then", "and", "but", "or", "and yet", "so what", "anyway", "anyways", "well then"),
+        "zh": ("所以呢", "然后呢", "那又怎样", "那又如何", "那又怎么样", "那又怎么了", "那到底"),
+    },
+    "informal_you": {
+        # the plain second person where the deferential form is due: 你 / 你们 rather than 您 (the T/V
+        # distinction Chinese service language keeps), "u", "ya", "you guys" in English
+        "en": ("u", "ur", "you lot", "you people"),
+        "zh": ("你", "你们", "你的", "你们的"),
+    },
+    "rhetorical_question": {
+        # a question that is a reproach, not a request for information ("Don't you think…?",
+        # "Can't you see…?", 难道…吗？, 有什么不对？)
+        "en": ("don't you think", "don't you see", "can't you see", "can't you read", "can you not",
+               "isn't it obvious", "is it not obvious", "how hard is it", "how many times", "how can you",
+               "how could you", "how dare you", "do you really", "did you really", "are you really",
+               "did you not", "do you not", "or not",
+               "what's wrong with you", "what is wrong with you", "are you joking",
+               "is that too much", "is that so hard", "who are you to", "what did you expect", "really?"),
+        "zh": ("岂不", "岂能", "何必", "何苦", "怎么能", "怎么可以", "怎能", "有什么不对", "有何不可",
+               "有什么问题吗", "什么叫", "懂不懂", "好不好", "又不是", "还不是", "不是吗", "不是很清楚吗",
+               "要我说几遍", "你没看到吗", "看不懂吗", "有意思吗", "有必要吗", "至于吗", "你说呢",
+               "哪里不对", "有错吗", "还要我"),
+    },
+    "negative_lexicon": {
+        # judging words short of an insult (Danescu-Niculescu-Mizil et al.'s "negative lexicon"): they weigh
+        # less than a rude word and do not count as impolite on their own (CRT-02)
+        "en": ("bad", "worse", "poor", "poorly", "flawed", "sloppy", "lousy", "careless", "unreliable", "inept",
+               "bizarre", "weird", "nonsensical", "confusing", "confused", "misguided", "unfounded", "baseless",
+               "dubious", "questionable", "unhelpful", "disruptive", "disingenuous", "unclear", "vague",
+               "blatant*", "egregious", "unjustified", "unnecessary", "superfluous", "excessive"),
+        "zh": ("不好", "很差", "太烂", "烂", "糟", "混乱", "乱七八糟", "不靠谱", "不专业", "外行", "马虎", "草率",
+               "随意", "随便", "敷衍", "多余", "毫无", "离谱", "不像话", "不合适", "不妥", "莫须有", "片面",
+               "牵强", "臆测", "无聊"),
+    },
     "exclamation": {
         "en": ("!!", "?!", "!?", "??"),
         "zh": ("!!", "?!", "!?", "??"),
@@ -230,11 +284,13 @@ MARKERS: Lexicon = {
                "worried about you", "i'm concerned", "that's so unfair", "so unfair", "not your fault",
                "it's okay", "it's ok", "it is okay", "that's okay", "it will get better", "it'll get better",
                "things will get better", "oh no", "aw", "aww", "awww", "wow", "<3", "❤", "congrat*", "sorry about",
-               "sorry to", "sorry this", "it's hard", "it is hard", "so hard", "really hard", "so tough",
-               "not easy", "isn't easy", "it sucks", "that's shitty", "it hurts", "that hurts", "heart",
-               "love you", "big hug", "virtual hug", "hug", "feel better", "makes me sad", "i'm so happy",
-               "so happy for", "i'm sad", "terrible", "horrible", "scary", "frightening", "painful",
-               "that's wonderful", "that's great", "that's amazing", "i'd be frustrated too",
+               "sorry to", "sorry this", "it's hard", "it is hard", "so tough",
+               "not easy", "isn't easy", "that's shitty", "that hurts", "my heart", "pm me", "message me",
+               "dm me", "inbox me", "reach out to me", "you can talk to me", "talk to me", "here if you need",
+               "if you ever need", "if you need someone", "if you want to talk", "if you need to talk",
+               "here for u", "i'm here", "i am here", "stay positive", "sending strength", "be strong",
+               "love you", "big hug", "virtual hug", "hug", "hope you feel better", "makes me sad",
+               "so happy for", "that's wonderful", "that's great", "that's amazing", "i'd be frustrated too",
                "i'd be upset too", "i would be frustrated", "can't have been easy", "real hassle", "such a hassle",
                "not what you need", "sounds really stressful", "sounds stressful", "sounds so stressful"),
         "zh": ("听到这个我很难过", "听到这个", "听到这些", "我很难过", "很难过", "很遗憾", "真遗憾", "太遗憾",
@@ -281,7 +337,15 @@ MARKERS: Lexicon = {
                "you feel like", "you're feeling", "you are feeling", "you've been feeling", "you have been feeling",
                "you're going through", "you are going through", "what you're going through",
                "i understand that you", "i can relate", "i relate", "relatable", "i know how hard", "i know how it feels", "i know it's hard",
-               "i know it is hard", "i realise", "i realize", "i see that", "i see why", "i see how"),
+               "i know it is hard", "i realise", "i realize", "i see that", "i see why", "i see how",
+               # inferring the other's feelings (EPITOME counts "that must be terrifying" as interpretation)
+               "must be", "must have been", "must feel", "you must", "that sounds", "sounds like", "seems like",
+               "it seems", "you might be feeling", "you may be feeling",
+               "it can be", "that can be", "can be really", "it's easy to feel", "it's hard when",
+               "it is hard when", "it's tough when", "it's normal", "it is normal", "it's natural",
+               "it's common", "it is common", "a lot of people", "many people", "lots of people",
+               "you're not the only", "you are not the only", "i feel ya", "feel ya", "familiar feeling", "i'm the same", "i am the same", "same for me", "same with me",
+               "i do that too", "i do the same"),
         "zh": ("听起来", "听上去", "看得出", "看得出来", "看起来你", "看起来您", "感觉你", "感觉您", "你似乎",
                "您似乎", "我能理解", "我理解", "能理解", "可以理解", "完全理解", "非常理解", "十分理解", "理解您",
                "理解你", "明白您的意思", "明白你的意思", "明白您", "明白你", "我明白", "我懂", "我知道那种感觉",
@@ -350,11 +414,14 @@ MARKERS: Lexicon = {
 # Weight of a marker found in a turn. The on-record positive strategies that Danescu-Niculescu-
 # Mizil et al. found most polite (gratitude, apology, deference, greeting) weigh 2, the milder
 # ones 1; every politeness threat weighs -2: one blunt "why…?" or rude word is not undone by one
-# hedge (readers weigh impoliteness more than politeness). Empathy markers weigh 1 each.
+# hedge (readers weigh impoliteness more than politeness). The milder threats -- a direct start,
+# the plain second person, a judging word -- weigh -1 and are left out of the impoliteness set.
+# Empathy markers weigh 1 each.
 POLARITY: dict[str, int] = {
     "gratitude": 2, "apology": 2, "deference": 2, "greeting": 2, "please": 1, "hedge": 1, "indirect": 1,
-    "honorific": 1, "agreement": 1, "inclusive": 1,
-    "direct_question": -2, "imperative": -2, "please_start": -2, "second_person_start": -2, "factuality": -2,
+    "honorific": 1, "agreement": 1, "inclusive": 1, "first_person_start": 1, "friendly": 1,
+    "direct_question": -2, "rhetorical_question": -2, "direct_start": -1, "informal_you": -1,
+    "negative_lexicon": -1, "imperative": -2, "please_start": -2, "second_person_start": -2, "factuality": -2,
     "rude": -2, "disagreement": -2, "exclamation": -2,
     "emotional_reaction": 1, "encouragement": 1, "interpretation": 1, "shared_experience": 1, "exploration": 1,
     "open_question": 1, "dismissive": -1,
@@ -364,7 +431,8 @@ POLARITY: dict[str, int] = {
 # "not_start" — anywhere but there; "question" — in a sentence that ends with a question mark.
 WHERE: dict[str, str] = {
     "direct_question": "start", "imperative": "start", "please_start": "start",
-    "second_person_start": "start", "open_question": "question",
+    "second_person_start": "start", "open_question": "question", "first_person_start": "start",
+    "direct_start": "start", "rhetorical_question": "question",
 }
 
 # Phrases that cancel a hit of the marker they overlap: the marker's phrase inside a longer
@@ -424,6 +492,12 @@ EXCEPT: dict[str, dict[str, tuple[str, ...]]] = {
     "open_question": {
         "en": (), "zh": ("什么时候", "怎么样"),
     },
+    "interpretation": {
+        # asking about the feeling explores it; it does not say what was understood
+        "en": ("do you feel like", "does it feel like", "makes you feel like", "make you feel like",
+               "why do you feel", "how do you feel", "what do you feel"),
+        "zh": ("你觉得呢", "您觉得呢"),
+    },
 }
 
 LABELS: dict[str, str] = {
@@ -434,18 +508,21 @@ LABELS: dict[str, str] = {
     "disagreement": "disagreement", "exclamation": "exclamation", "encouragement": "encouragement",
     "shared_experience": "shared experience",
     "emotional_reaction": "emotional reaction", "interpretation": "interpretation", "exploration": "exploration",
-    "open_question": "question", "dismissive": "dismissive",
+    "open_question": "question", "dismissive": "dismissive", "first_person_start": "first person at the start",
+    "direct_start": "direct start", "informal_you": "plain second person", "friendly": "positive word",
+    "negative_lexicon": "negative word", "rhetorical_question": "rhetorical question",
 }
 
 POLITENESS = ("gratitude", "apology", "deference", "greeting", "please", "hedge", "indirect", "honorific",
-              "agreement", "inclusive", "direct_question", "imperative", "please_start", "second_person_start",
-              "factuality", "rude", "disagreement", "exclamation")
+              "agreement", "inclusive", "friendly", "first_person_start", "direct_question", "rhetorical_question",
+              "imperative", "please_start", "second_person_start", "direct_start", "informal_you", "factuality",
+              "rude", "negative_lexicon", "disagreement", "exclamation")
 
 SETS: dict[str, tuple[str, ...]] = {
     "politeness": POLITENESS,
     "courtesy_forms": ("gratitude", "apology", "greeting", "please", "indirect", "honorific"),
-    "impoliteness": ("direct_question", "imperative", "please_start", "second_person_start", "factuality", "rude",
-                     "disagreement", "exclamation"),
+    "impoliteness": ("direct_question", "rhetorical_question", "imperative", "please_start", "second_person_start",
+                     "factuality", "rude", "disagreement", "exclamation"),
     "empathy": ("emotional_reaction", "encouragement", "interpretation", "shared_experience", "exploration",
                 "open_question", "dismissive"),
     "emotional_reaction": ("emotional_reaction", "encouragement"),
