@@ -1237,15 +1237,57 @@ STILL_MISSES: list[Line] = [
     "根本没问题了，谢谢。",
 ]
 
+# Parity probes: the same concept in both languages (a phrase list should not cover a concept in one
+# language only), general complaint language (waiting, being ignored, billing, broken promises, sarcasm)
+# and single words that over-match (亲 in 亲自, 还没 in 还没试, 没用 in 没用过, 核实一下 with a third party).
+COMPLAINT_EXTRA_HITS: list[Line] = [
+    "Third week waiting for a refund and still no update.",
+    "I love how you charged me twice and nobody replied.",
+    "Having issues with the app ever since the last update.",
+    "I was billed twice for the same month.",
+    "You promised a call back and it never came.",
+    "Down yet again, what a surprise.",
+    "说好的三天到货，现在还没动静。",
+    "等了好久也没人回，真是服了。",
+    "信号好差，打电话老断。",
+    "无缘无故扣了我二十块钱。",
+]
+COMPLAINT_EXTRA_MISSES: list[Line] = [
+    "Can't wait for the new phone to come out!",
+    "Thank you so much for the quick help.",
+    "How long does delivery usually take?",
+    "我想问一下这个问题怎么设置。",
+    "如果不设置会发生什么情况？",
+]
+GRT01_EXTRA_HITS: list[Line] = ["亲，订单已经发出了哦。", "嗨，您的订单查到了。"]
+GRT01_EXTRA_MISSES: list[Line] = ["这个需要您亲自到营业厅办理。"]
+CLS02_EXTRA_HITS: list[Line] = [
+    "Thank you for your understanding and support.",
+    "Thanks for your cooperation, we wish you a pleasant evening.",
+    "感谢您的反馈，我们会继续改进。",
+]
+CNF01_EXTRA_HITS: list[Line] = ["我跟您核实一下您的地址。", "您的信息是否正确？"]
+CNF01_EXTRA_MISSES: list[Line] = ["这个我们和快递核实一下。", "建议您检查一下设置是否正确。"]
+STILL_EXTRA_HITS: list[Line] = ["The problem persists even after the reset.", "依然如此，一点没变。", "重启了也一个样。"]
+STILL_EXTRA_MISSES: list[Line] = ["我还没试，晚上试一下。", "这张卡我还没用过，先不用处理。"]
+THANKS_EXTRA_HITS: list[Line] = ["Ah, I see now.", "哦了，我试一下。"]
+THANKS_EXTRA_MISSES: list[Line] = ["好吧，那就再等等吧。"]
+APOLOGY_HITS += ["Please excuse the inconvenience this has caused.", "Please forgive us for the mix-up.",
+                 "Sorry to hear the engineer didn't turn up."]
+APOLOGY_MISSES += ["It's no inconvenience at all, happy to help."]
+URGENT_HITS += ["I'll get this fixed as soon as I can.", "An engineer will call you shortly."]
+MORE_HITS += ["If any problems come up, just message us.", "Feel free to contact us if you need anything."]
+WRITTEN_HITS += ["I've sent the details to you in a short message.", "Please open the link we just sent to confirm."]
+
 
 # ------------------------------------------------------------------------------------ the table
 # (rubric, criterion id, template, hits, misses, kind of the probed turn's criterion)
 
 SV, CH, TV = "servqual", "complaint-handling", "three-voices"
 PROBES: list[tuple[str, str, tuple[str, str], list[Line], list[Line]]] = [
-    (SV, "CMP-00", T_COMPLAINT, COMPLAINT_HITS, COMPLAINT_MISSES),
-    (CH, "CMP-00", T_COMPLAINT, COMPLAINT_HITS, COMPLAINT_MISSES),
-    (SV, "GRT-01", T_GREET, GREET_HITS, GREET_MISSES),
+    (SV, "CMP-00", T_COMPLAINT, COMPLAINT_HITS + COMPLAINT_EXTRA_HITS, COMPLAINT_MISSES + COMPLAINT_EXTRA_MISSES),
+    (CH, "CMP-00", T_COMPLAINT, COMPLAINT_HITS + COMPLAINT_EXTRA_HITS, COMPLAINT_MISSES + COMPLAINT_EXTRA_MISSES),
+    (SV, "GRT-01", T_GREET, GREET_HITS + GRT01_EXTRA_HITS, GREET_MISSES + GRT01_EXTRA_MISSES),
     (TV, "WEN-01", T_GREET, GREET_HITS, GREET_MISSES),
     (SV, "NAM-01", T_NAME, NAME_HITS, NAME_MISSES),
     (SV, "ACK-01", T_ACK, ACK_HITS, ACK_MISSES),
@@ -1254,7 +1296,7 @@ PROBES: list[tuple[str, str, tuple[str, str], list[Line], list[Line]]] = [
     (CH, "CMP-04", T_FEELINGS, EMPATHY_HITS, EMPATHY_MISSES),
     (SV, "APO-01", T_CHARGED, APOLOGY_HITS, APOLOGY_MISSES),
     (CH, "CMP-07", T_CHARGED, APOLOGY_HITS + ADMIT_HITS, APOLOGY_MISSES + ADMIT_MISSES),
-    (SV, "CNF-01", T_CONFIRM, CONFIRM_HITS, CONFIRM_MISSES),
+    (SV, "CNF-01", T_CONFIRM, CONFIRM_HITS + CNF01_EXTRA_HITS, CONFIRM_MISSES + CNF01_EXTRA_MISSES),
     (SV, "OWN-01", T_PARCEL, OWN_HITS + OWN01_EXTRA_HITS, OWN_MISSES),
     (CH, "CMP-08", T_PARCEL, OWN_HITS, OWN_MISSES),
     (SV, "URG-01", T_URGENT, URGENT_HITS, URGENT_MISSES),
@@ -1262,17 +1304,17 @@ PROBES: list[tuple[str, str, tuple[str, str], list[Line], list[Line]]] = [
     (SV, "FUP-01", T_REFUND, DONE_HITS_EN + DONE_HITS_ZH + NEXT_HITS_EN + NEXT_HITS_ZH, FUP_MISSES),
     (SV, "TAN-02", T_WRITTEN, WRITTEN_HITS, WRITTEN_MISSES),
     (SV, "CLS-01", T_CLOSE, MORE_HITS, MORE_MISSES),
-    (SV, "CLS-02", T_CLOSE, BYE_HITS, BYE_MISSES),
+    (SV, "CLS-02", T_CLOSE, BYE_HITS + CLS02_EXTRA_HITS, BYE_MISSES),
     (TV, "SONG-01", T_CLOSE, BYE_HITS + MORE_HITS[:3] + MORE_HITS[10:13], BYE_MISSES),
     (SV, "CRT-01", T_COURTESY, COURTESY_HITS, COURTESY_MISSES),
     (SV, "NBP-01", T_BUCK, BUCK_HITS, BUCK_MISSES),
     (CH, "CMP-15", T_BUCK, BUCK_HITS, BUCK_MISSES),
     (SV, "NRD-01", T_RUDE, RUDE_HITS, RUDE_MISSES),
     (SV, "PII-01", T_PII, SECRET_HITS, SECRET_MISSES),
-    (SV, "OUT-01", T_REACTION, THANKS_HITS, THANKS_MISSES),
-    (CH, "CMP-16", T_REACTION, THANKS_HITS, THANKS_MISSES),
-    (SV, "OUT-02", T_REACTION, STILL_HITS, STILL_MISSES),
-    (CH, "CMP-17", T_REACTION, STILL_HITS, STILL_MISSES),
+    (SV, "OUT-01", T_REACTION, THANKS_HITS + THANKS_EXTRA_HITS, THANKS_MISSES + THANKS_EXTRA_MISSES),
+    (CH, "CMP-16", T_REACTION, THANKS_HITS + THANKS_EXTRA_HITS, THANKS_MISSES + THANKS_EXTRA_MISSES),
+    (SV, "OUT-02", T_REACTION, STILL_HITS + STILL_EXTRA_HITS, STILL_MISSES + STILL_EXTRA_MISSES),
+    (CH, "CMP-17", T_REACTION, STILL_HITS + STILL_EXTRA_HITS, STILL_MISSES + STILL_EXTRA_MISSES),
     (CH, "CMP-01", T_EASE, EASE_HITS, EASE_MISSES),
     (CH, "CMP-03", T_CALM, CALM_HITS, CALM_MISSES),
     (CH, "CMP-05", T_NOTE, NOTE_HITS, NOTE_MISSES),
