@@ -201,6 +201,11 @@ def calibrated(data: Path, rubrics: dict, report: Report, cache: dict) -> list[s
                       turns=r_turns.fmt(), met=meets(r_cal, 0.49))
         rows.append([name, how, str(int(has.sum())), r_raw.fmt(), r_cal.fmt(), d_raw.fmt(), r_len.fmt(), d_len.fmt()])
         readings.append(f"{name} calibrated ({how}): ρ {r_cal.fmt()} vs {r_raw.fmt()} as written")
+        need = 10 * len(compiled.scored)
+        if int(has.sum()) < need:
+            readings.append(f"{name}: {int(has.sum())} labelled contacts is fewer than `sqaudit calibrate` accepts for "
+                            f"{len(compiled.scored)} scored criteria ({need}); the command would refuse, the library "
+                            "function is called here to show the figure anyway")
     if rows:
         report.heading("stc3 calibrated: cross-validated servqual points (sqaudit.calibrate) vs S")
         report.table(["set", "fit", "n", "ρ as written", "ρ calibrated (out-of-fold)", "Δ calibrated − written",
