@@ -45,3 +45,11 @@ def test_calibrating_servqual_on_170_contacts_is_refused(tmp_path: Path) -> None
                     "-o", str(tmp_path / "tuned.yml"))
     assert result.exit_code == 2 and result.stdout == "" and not (tmp_path / "tuned.yml").exists()
     assert "170 matched and scored, but rubric servqual has" in " ".join(result.stderr.split())
+
+
+def test_calibrate_without_output_reports_and_writes_nothing(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = invoke("calibrate", str(MONTH), "-r", "three-voices", "--labels", str(OUT / "qa-scores.csv"))
+    assert result.exit_code == 0 and "Spearman rho" in result.stdout
+    assert "not written: 3 criteria would change; add -o FILE" in result.stderr
+    assert list(tmp_path.iterdir()) == []

@@ -39,20 +39,21 @@ from sqaudit.run import start_run
               help="The numeric column of a per-contact labels file (any scale, e.g. -2..2, 1..5, 0..100).")
 @click.option("--folds", type=click.IntRange(2, 50), default=5, show_default=True, help="Cross-validation folds.")
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the folds and bootstrap resamples.")
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="Write the calibrated rubric here (a new file; never the rubric calibrated).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the calibrated rubric here (a new file; never the rubric calibrated). Without it, "
+                   "only the report.")
 @click.option("-f", "--format", "fmt", type=click.Choice(sorted(FORMATS)), default="table", show_default=True,
               help="Format of the report on stdout.")
 @input_options
 @click.pass_obj
 def calibrate(state: State, inputs: tuple[Path, ...], rubric_ref: str, labels_path: Path, label_column: str,
-              folds: int, seed: int, output: Path, fmt: str, reading: ReadOptions, jobs: int) -> None:
+              folds: int, seed: int, output: Path | None, fmt: str, reading: ReadOptions, jobs: int) -> None:
     """Fit the rubric's criterion points to human scores, cross-validated, and write a calibrated copy.
 
     \b
     Only points change (non-negative; detectors stay 0); dimensions, weights, N/A policies and
     critical rules stay as written. Refused (exit 2) with fewer than 10 labelled contacts per
-    criterion to fit, constant labels, or no label matching a contact.
+    scored criterion, constant labels, or no label matching a contact.
 
     \b
     Example:
@@ -60,9 +61,10 @@ def calibrate(state: State, inputs: tuple[Path, ...], rubric_ref: str, labels_pa
     """
     rubric = load_rubric(rubric_ref)
     text, source = rubric_source(rubric_ref)
-    refuse_same_file(output, source)
-    if not output.parent.is_dir():
-        raise UsageError(f"cannot write {output}: no folder {output.parent}")
+    if output is not None:
+        refuse_same_file(output, source)
+        if not output.parent.is_dir():
+            raise UsageError(f"cannot write {output}: no folder {output.parent}")
     compiled = compile_rubric(rubric)
     labels = read_labels(labels_path, rubric, label_column)  # refused before any transcript is read
     with progress(state) as tick:
@@ -81,6 +83,11 @@ def calibrate(state: State, inputs: tuple[Path, ...], rubric_ref: str, labels_pa
         state.err.print(f"[red]calibration refused[/]: {escape(str(exc))}", soft_wrap=True)
         ctx.exit(EXIT_NO_VERDICT)
     changed = {p.criterion: p.new for p in result.changes}
+    if output is None:
+        FORMATS[fmt](result, sys.stdout)
+        state.err.print(f"not written: {len(changed)} criteria would change; add -o FILE to write the calibrated "
+                        "rubric", markup=False, highlight=False, soft_wrap=True)
+        ctx.exit(EXIT_OK)
     new_text = tuned_text(text, rubric.source, changed, result.new_version, header_lines(result, _now()),
                           source.parent, output.parent)
     try:
