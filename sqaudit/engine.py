@@ -14,7 +14,7 @@ from sqaudit.checks import KINDS
 from sqaudit.checks.base import ContactContext, Hit, Pointer, Verdict
 from sqaudit.metrics import contact_metrics
 from sqaudit.model import ContactResult, Evidence, Finding, Outcome, Transcript
-from sqaudit.redact import redact
+from sqaudit.redact import redact_after
 from sqaudit.rubric.compile import CompiledRubric
 from sqaudit.rubric.model import Criterion
 from sqaudit.scoring import score_findings
@@ -101,7 +101,9 @@ def _evidence(pointers: Sequence[Pointer | Hit], ctx: ContactContext) -> list[Ev
         span = (pointer.start, pointer.end) if pointer.start is not None else None
         safe = ctx.redacted.get(pointer.turn)
         if safe is None:  # each turn is redacted at most once per contact
-            safe = ctx.redacted[pointer.turn] = redact(turn.text)
+            # with the turn before as context: "What is your PIN?" makes the bare "4829" a secret
+            before = ctx.transcript.turns[pointer.turn - 1].text if pointer.turn > 0 else ""
+            safe = ctx.redacted[pointer.turn] = redact_after(turn.text, before)
         out.append(Evidence(pointer.turn, turn.speaker, quote(safe, ctx.normalized[pointer.turn], span), turn.start))
     return out
 

@@ -51,7 +51,7 @@ from collections.abc import Callable, Iterable
 from itertools import accumulate
 from dataclasses import dataclass
 
-__all__ = ["KINDS", "PiiSpan", "SECRET_TRIGGER_RE", "find_pii", "mask", "redact"]
+__all__ = ["KINDS", "PiiSpan", "SECRET_TRIGGER_RE", "find_pii", "mask", "redact", "redact_after", "spans_after"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -256,6 +256,24 @@ def redact(text: str) -> str:
     """Return ``text`` with every PII span replaced by its masked form."""
     norm, spans = _scan(text)
     return _render(text, norm, spans)
+
+
+def spans_after(text: str, before: str, skip: int = 0) -> list[PiiSpan]:
+    """PII spans of ``text[skip:]`` that only show with the text before it as context: a
+    trigger ending ``before`` ("What is your PIN?", "密码是") makes the value that opens
+    ``text`` a secret. Positions index ``text``."""
+    if not before:
+        return []
+    offset = len(before) + 1 - skip
+    return [PiiSpan(sp.kind, sp.start - offset, sp.end - offset)
+            for sp in find_pii(f"{before}\n{text[skip:]}") if sp.start - offset >= skip]
+
+
+def redact_after(text: str, before: str) -> str:
+    """:func:`redact`, and also mask what the previous turn's trigger asks for (the bare "4829"
+    answering "What is your PIN?")."""
+    extra = spans_after(text, before)
+    return mask(text, find_pii(text) + extra) if extra else redact(text)
 
 
 def mask(text: str, spans: Iterable[PiiSpan]) -> str:

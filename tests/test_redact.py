@@ -236,3 +236,27 @@ def test_idempotent_property(parts: list[str], joiner: str) -> None:
 def test_digitless_text_without_triggers_unchanged(text: str) -> None:
     assume(SECRET_TRIGGER_RE.search(text) is None)
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(("question", "answer", "secret"), [
+    ("What is your PIN?", "4829", "4829"),
+    ("Your password please", "hunter2", "hunter2"),
+    ("密码是", "abc12345", "abc12345"),
+])
+def test_a_quoted_turn_is_redacted_with_the_turn_before_as_context(make_rubric, score_text, question: str,
+                                                                  answer: str, secret: str) -> None:
+    """The bare answer to "What is your PIN?" is a secret in every quote, though the turn alone holds no trigger."""
+    compiled = make_rubric([{"id": "ANS", "dimension": "assurance", "title": "t", "kind": "customer_outcome",
+                             "points": 1, "options": {"signal": "resolved"},
+                             "phrases": {"en": [answer], "zh": [answer]}}])
+    result = score_text(f"Customer: I can't log in.\nAgent: {question}\nCustomer: {answer}\n", compiled)
+    finding = next(f for f in result.findings if f.criterion_id == "ANS")
+    assert finding.evidence and finding.evidence[0].turn == 2
+    assert secret not in finding.evidence[0].quote and "[redacted]" in finding.evidence[0].quote
+
+
+def test_redact_after_leaves_an_unrelated_number_alone() -> None:
+    from sqaudit.redact import redact_after
+
+    assert redact_after("482913 is my order number", "How are you?") == "482913 is my order number"
+    assert redact_after("4829", "What is your PIN?") == "[redacted]"

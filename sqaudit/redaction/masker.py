@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Mapping
 
-from sqaudit.redact import KINDS, PiiSpan, find_pii, mask
+from sqaudit.redact import KINDS, PiiSpan, find_pii, mask, spans_after
 
 __all__ = ["Masker", "describe_counts"]
 
@@ -33,11 +33,7 @@ class Masker:
     def __call__(self, text: str, before: str = "", skip: int = 0) -> str:
         """Mask ``text``. With ``before`` (the previous line), a trigger there also masks a value
         here, read from ``text[skip:]`` (after a speaker label such as ``Customer:``)."""
-        spans = find_pii(text)
-        if before:
-            offset = len(before) + 1 - skip
-            spans += [PiiSpan(sp.kind, sp.start - offset, sp.end - offset)
-                      for sp in find_pii(f"{before}\n{text[skip:]}") if sp.start - offset >= skip]
+        spans = find_pii(text) + spans_after(text, before, skip)
         if self._leftover_re is not None:
             spans += [PiiSpan(self.leftovers[m.group()], m.start(), m.end())
                       for m in self._leftover_re.finditer(text)]
