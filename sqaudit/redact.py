@@ -98,7 +98,7 @@ SECRET_TRIGGER_RE = re.compile(f"{_EN_TRIG}|{_ZH_TRIG}", re.I | re.A)
 _FILLERS = ("is", "was", "are", "be", "would", "will", "should", "it's", "it", "'s",
             "number", "num", "no", "code", "of", "as", "please")  # fmt: skip
 _SEP = r"[\s:=#.,?，：、？\-]{0,4}"
-_FILL = "(?:(?:" + "|".join(_FILLERS) + r")\b|是|为|為|号码|号|就是)"
+_FILL = "(?:(?:" + "|".join(_FILLERS) + r")\b|是|为|為|号码|号|就是|多少|什么|什麼)"  # 验证码是多少？ 482913
 _TOKEN = "A-Za-z0-9_!#$%^&+=~/@.-"
 _VALUE = (  # a token is taken whole, never cut short; "138****8000" (a mask) is no value
     f"(?:[0-9]+ (?=[0-9]))*[A-Za-z0-9][{_TOKEN}]*(?![*{_TOKEN}])"  # 4 8 2 9 1 3, hunter2, p@ss

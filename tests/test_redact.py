@@ -260,3 +260,10 @@ def test_redact_after_leaves_an_unrelated_number_alone() -> None:
 
     assert redact_after("482913 is my order number", "How are you?") == "482913 is my order number"
     assert redact_after("4829", "What is your PIN?") == "[redacted]"
+
+
+def test_a_chinese_question_for_the_code_masks_the_bare_answer() -> None:
+    from sqaudit.redact import redact_after
+
+    assert redact_after("482913", "请问验证码是多少？") == "[redacted]"
+    assert redact_after("我忘了", "密码是什么？") == "我忘了"
