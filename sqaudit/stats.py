@@ -13,6 +13,7 @@ from functools import lru_cache
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
 from scipy import stats as sps
 
 
@@ -85,3 +86,15 @@ def proportion_interval(successes: int, n: int, confidence: float = 0.95) -> Est
 @lru_cache(maxsize=8)
 def _z(confidence: float) -> float:
     return float(sps.norm.ppf(0.5 + confidence / 2))
+
+
+def spearman_rows(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """Spearman's rho of each row of two (R, n) arrays (ties get average ranks, as in
+    ``scipy.stats.spearmanr``); NaN where a row is constant. Bootstrap resamples are ranked
+    again row by row, so R resamples cost one vectorised call."""
+    rx, ry = sps.rankdata(x, axis=1), sps.rankdata(y, axis=1)
+    rx -= rx.mean(axis=1, keepdims=True)
+    ry -= ry.mean(axis=1, keepdims=True)
+    denominator = np.sqrt((rx * rx).sum(axis=1) * (ry * ry).sum(axis=1))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(denominator > 0, (rx * ry).sum(axis=1) / denominator, np.nan)

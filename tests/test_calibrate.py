@@ -212,3 +212,15 @@ def test_labels_per_criterion_make_the_human_score(tmp_path: Path) -> None:
     assert labels.mode == "criterion" and len(labels.problems) == 2
     assert "did you mean 'GRT'?" in (labels.problems[0].hint or "")
     assert human_scores(labels, rubric) == {"a": pytest.approx(100 * 1.5 / 3), "b": 100.0}
+
+
+def test_tool_vs_reviewer_kappa_is_cohens_kappa_row_by_row() -> None:
+    from sqaudit.calibrate.cv import _kappa
+
+    rng = np.random.default_rng(5)
+    a, b = rng.integers(0, 3, (50, 40)), rng.integers(0, 3, (50, 40))
+    b[:10] = a[:10]  # some rows agree more
+    observed = (a == b).mean(axis=1)
+    chance = sum((a == k).mean(axis=1) * (b == k).mean(axis=1) for k in range(3))
+    assert _kappa(a, b) == pytest.approx((observed - chance) / (1 - chance), abs=1e-12)
+    assert np.isnan(_kappa(np.zeros((1, 6), int), np.zeros((1, 6), int)))[0]  # chance agreement 1

@@ -42,3 +42,16 @@ def test_one_value_has_no_interval_and_none_has_no_mean() -> None:
     one.add(70.0)
     assert one.estimate().value == 70.0 and one.estimate().low is None and one.estimate().half is None
     assert RunningMean().estimate().value is None
+
+
+def test_spearman_rows_is_scipy_spearmanr_row_by_row_and_nan_when_constant() -> None:
+    import numpy as np
+
+    from sqaudit.stats import spearman_rows
+
+    rng = np.random.default_rng(3)
+    x, y = rng.integers(0, 5, (20, 30)).astype(float), rng.normal(size=(20, 30))  # ties in x
+    got = spearman_rows(x, y)
+    for row in range(20):
+        assert got[row] == pytest.approx(sps.spearmanr(x[row], y[row]).statistic, abs=1e-12)
+    assert np.isnan(spearman_rows(np.ones((1, 5)), np.arange(5.0)[None]))[0]

@@ -32,6 +32,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from sqaudit.stats import spearman_rows
+
 CONFIDENCE = 0.95
 CHUNK = 4_000_000
 MIN_DEFINED = 0.5  # share of replicates that must give a value for an interval to be shown
@@ -211,25 +213,15 @@ def krippendorff_alpha(matrix: Array, level: str = "nominal") -> float | None:
 
 def spearman(a: Array, b: Array, boot: Bootstrap) -> Stat:
     """ρ with a bootstrap interval (the resampled pairs are ranked again)."""
-    from scipy.stats import rankdata
-
     a, b = np.asarray(a, float), np.asarray(b, float)
     n = len(a)
     if n < 3:
         return Stat(None, None, None, n)
     idx = boot.indices(n)
     step = max(1, CHUNK // n)
-    rho = np.concatenate([_rank_r(a[part], b[part], rankdata) for part in
+    rho = np.concatenate([spearman_rows(a[part], b[part]) for part in
                           (idx[i:i + step] for i in range(0, len(idx), step))])
     return interval(rho, n)
-
-
-def _rank_r(a: Array, b: Array, rankdata: Callable[..., Array]) -> Array:
-    ra, rb = rankdata(a, axis=1), rankdata(b, axis=1)
-    ra -= ra.mean(axis=1, keepdims=True)
-    rb -= rb.mean(axis=1, keepdims=True)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        return (ra * rb).sum(axis=1) / np.sqrt((ra**2).sum(axis=1) * (rb**2).sum(axis=1))
 
 
 def mean_of(values: Array, boot: Bootstrap) -> Stat:

@@ -18,8 +18,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 import numpy as np
-from scipy.stats import rankdata
 
+from sqaudit.agreement.kappa import cohen_from_sums
 from sqaudit.calibrate.features import OutcomeMatrix, outcome_matrix, rescore
 from sqaudit.calibrate.fit import RIDGE, fit_points, free_criteria
 from sqaudit.calibrate.labels import LabelSet, category, human_scores
@@ -32,6 +32,7 @@ from sqaudit.calibrate.result import (
 )
 from sqaudit.model import ContactResult, Outcome
 from sqaudit.rubric.model import Rubric
+from sqaudit.stats import spearman_rows
 
 RESAMPLES = 2000
 CATEGORIES = ("pass", "fail", "na")
@@ -118,16 +119,6 @@ def interval(value: float, samples: np.ndarray) -> Interval:
     return Interval(float(value), float(low), float(high))
 
 
-def spearman_rows(x: np.ndarray, y: np.ndarray) -> np.ndarray:
-    """Row-wise Spearman rho of (B, n) arrays (average ranks for ties); NaN where a row is constant."""
-    rx, ry = rankdata(x, axis=1), rankdata(y, axis=1)
-    rx -= rx.mean(axis=1, keepdims=True)
-    ry -= ry.mean(axis=1, keepdims=True)
-    denominator = np.sqrt((rx * rx).sum(axis=1) * (ry * ry).sum(axis=1))
-    with np.errstate(invalid="ignore", divide="ignore"):
-        return np.where(denominator > 0, (rx * ry).sum(axis=1) / denominator, np.nan)
-
-
 def spearman(x: Sequence[float], y: Sequence[float]) -> float:
     return float(spearman_rows(np.asarray(x, dtype=float)[None], np.asarray(y, dtype=float)[None])[0])
 
@@ -174,7 +165,10 @@ def _tool_category(matrix: OutcomeMatrix, i: int, j: int) -> str | None:
 
 
 def _kappa(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    observed = (a == b).mean(axis=1)
-    chance = sum((a == k).mean(axis=1) * (b == k).mean(axis=1) for k in range(len(CATEGORIES)))
+    """Cohen's kappa of each row of two (R, n) arrays of category indices (NaN where chance
+    agreement is 1), through the agreement report's own formula."""
+    k = len(CATEGORIES)
+    codes = a * k + b
+    table = np.stack([(codes == cell).sum(axis=1) for cell in range(k * k)], axis=1)
     with np.errstate(invalid="ignore", divide="ignore"):
-        return np.where(chance < 1, (observed - chance) / (1 - chance), np.nan)
+        return cohen_from_sums(table)

@@ -20,7 +20,6 @@ from sqaudit.calibrate.cv import (
     cross_validate,
     interval,
     spearman,
-    spearman_rows,
 )
 from sqaudit.calibrate.features import outcome_matrix, rescore
 from sqaudit.calibrate.fit import fit_points, free_criteria
@@ -30,6 +29,7 @@ from sqaudit.errors import SqauditError
 from sqaudit.model import ContactResult
 from sqaudit.redact import redact
 from sqaudit.rubric.model import Rubric
+from sqaudit.stats import spearman_rows
 
 PER_CRITERION = 10  # labelled contacts needed per scored criterion
 
