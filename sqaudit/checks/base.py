@@ -134,8 +134,8 @@ def speaker_name(criterion: Criterion) -> str:
 
 
 def speaker_of(criterion: Criterion) -> str | None:
-    """Whose turns a criterion looks at: its ``speaker`` option (agent by default); None = anyone."""
-    speaker = str(criterion.options.get("speaker", "agent"))
+    """Whose turns a criterion looks at (see :func:`speaker_name`); None = anyone."""
+    speaker = speaker_name(criterion)
     return None if speaker == "any" else speaker
 
 
