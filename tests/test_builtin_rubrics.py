@@ -59,22 +59,14 @@ def _groups(criterion: Criterion) -> list[dict[str, list[str]]]:
     return [group for group in phrase_groups(criterion).values() if group]
 
 
-def _phrases(criterion: Criterion) -> dict[str, list[str]]:
-    """Language -> every phrase the criterion is matched with."""
-    out: dict[str, list[str]] = {}
-    for group in _groups(criterion):
-        for lang, items in group.items():
-            out.setdefault(lang, []).extend(items)
-    return out
-
-
-def _positive_phrases(criterion: Criterion) -> dict[str, list[str]]:
-    """The phrases whose presence is good: a courtesy criterion's negative markers ("calm down")
-    and exception lists are left out."""
+def _phrases(criterion: Criterion, positive_only: bool = False) -> dict[str, list[str]]:
+    """Language -> every phrase the criterion is matched with. ``positive_only``: the phrases whose
+    presence is good (a courtesy criterion's negative markers such as "calm down", and its
+    exception lists, left out)."""
     out: dict[str, list[str]] = {}
     for owner, group in phrase_groups(criterion).items():
         marker = owner.partition("#")[2]
-        if criterion.kind == "courtesy" and (marker.endswith("!") or POLARITY.get(marker, 1) < 0):
+        if positive_only and criterion.kind == "courtesy" and (marker.endswith("!") or POLARITY.get(marker, 1) < 0):
             continue
         for lang, items in group.items():
             out.setdefault(lang, []).extend(items)
@@ -192,7 +184,7 @@ def test_no_positive_phrase_contains_a_prohibited_one(name: str) -> None:
         if c.kind in ("prohibited", "pii", "complaint"):
             continue
         speaker = speaker_name(c)  # a customer's words never trip an agent rule
-        for items in _positive_phrases(c).values():
+        for items in _phrases(c, positive_only=True).values():
             for phrase in items:
                 key = normalize(phrase)
                 clashes = [(bid, b) for bid, who, b in bad if who in (speaker, "any") and _contains(key, b)]
